@@ -1,0 +1,4 @@
+export * from './protocol';
+export * from './messages';
+export * from './socket';
+export * from './provider';

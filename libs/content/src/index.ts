@@ -1,0 +1,11 @@
+export { FRAGMENT_NAME, type ContentSource, type PMMark, type PMNode, type ProseMirrorDoc } from './model';
+export { toProseMirrorJSON } from './read';
+export { writeProseMirrorJSON } from './write';
+export { safeHref } from './render/common';
+export { escapeHtml, toHTML, toHTMLDocument, type HtmlOptions } from './render/html';
+export { escapeMarkdown, toMarkdown } from './render/markdown';
+export { outline, toPlainText, type OutlineEntry } from './render/text';
+export { toDocx, type DocxOptions } from './render/docx';
+export { buildTemplate, fillTemplate, templateContent, type TemplateOptions } from './templates';
+export { DEFAULT_THEMES, themeName, type DefaultTheme, type ThemeNames } from './templates/themes';
+export { DOCUMENT_KIND_PHASE, defaultTitle } from './templates/titles';
