@@ -1,0 +1,40 @@
+import { Injectable } from '@nestjs/common';
+import { AppConfig } from '../core/config/config';
+
+export interface Rate {
+  /** Tokens added per second. */
+  perSecond: number;
+  /** Bucket size: how many may come at once. */
+  burst: number;
+}
+
+/**
+ * Tuning of the collaboration server. Read on every use, so tests may change a field of the
+ * instance they get from the app (`app.get(CollabOptions)`) to exercise compaction or eviction
+ * without waiting for production thresholds.
+ */
+@Injectable()
+export class CollabOptions {
+  /** COLLAB_MAX_MESSAGE_BYTES: larger sync or awareness messages get too_large. */
+  maxMessageBytes: number;
+  /** Stored updates after which a document is compacted into its snapshot (in the background). */
+  compactAfterUpdates = 500;
+  /** How long a document nobody has open stays in memory. */
+  evictAfterMs = 30_000;
+  /** The searchable text is written this long after the last change … */
+  plainTextDebounceMs = 1500;
+  /** … or at the latest this long after the first unwritten one, while typing goes on. */
+  plainTextMaxWaitMs = 5000;
+  /** Sync messages per connection (an editor sends a few per second; the provider merges bursts). */
+  syncRate: Rate = { perSecond: 50, burst: 200 };
+  awarenessRate: Rate = { perSecond: 30, burst: 100 };
+  /** A connection that sends this many bad messages within the window is disconnected. */
+  badMessageLimit = 20;
+  badMessageWindowMs = 10_000;
+  /** Rows per INSERT of the group commit. */
+  writeBatchMaxRows = 500;
+
+  constructor(config: AppConfig) {
+    this.maxMessageBytes = config.COLLAB_MAX_MESSAGE_BYTES;
+  }
+}

@@ -1,0 +1,358 @@
+import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import * as Y from 'yjs';
+import { badRequest } from '../../core/errors/domain.exception';
+import { CollabOptions } from '../collab.options';
+import { CollabRepository } from './collab.repository';
+import { Compactor } from './compactor';
+import { WriteQueue } from './write-queue';
+
+/** Origin of changes made by the server itself (template, restore, suggestion accepted): never echoed back as a client's. */
+export const SERVER_ORIGIN = 'server';
+/** Origin of updates stored by another instance and relayed to this one (see CollabScaleOut). */
+export const REMOTE_ORIGIN = 'remote';
+
+/** Loading more stored updates than this folds them in the worker (and saves the result as the snapshot). */
+const FOLD_ON_LOAD_AFTER = 50;
+
+/** Any change applied to an in-memory document, synchronously, with its transaction origin. */
+export type UpdateListener = (documentId: string, update: Uint8Array, origin: unknown) => void;
+/** An update of this instance, just committed. */
+export type StoredListener = (documentId: string, update: Uint8Array, userId: string | null) => void;
+/** A document about to leave memory. */
+export type EvictListener = (documentId: string, doc: Y.Doc) => void;
+
+interface Entry {
+  id: string;
+  doc: Y.Doc;
+  /** Holders that keep it in memory (sockets joined to it). */
+  refs: number;
+  /** Updates applied in memory whose commit is pending. */
+  inFlight: number;
+  /** Rows in the update log not folded into the snapshot (as far as this instance knows). */
+  sinceSnapshot: number;
+  evictTimer: NodeJS.Timeout | null;
+}
+
+/**
+ * Owns the Yjs documents of the server: loading (snapshot + updates after it), appending updates
+ * durably, compaction, eviction, and the in-memory copy that the gateway and the REST features share.
+ *
+ * An update is applied in memory first — so that listeners (the gateway's fan-out) forward it at
+ * once — and the promise of `append` resolves only after its commit: acknowledge on that.
+ * Compaction works from the stored rows, never from memory (which may hold updates whose commit
+ * is pending), and replaces exactly the rows it folded in.
+ */
+@Injectable()
+export class DocumentStore implements OnModuleDestroy {
+  private readonly logger = new Logger(DocumentStore.name);
+  private readonly loaded = new Map<string, Entry>();
+  private readonly loading = new Map<string, { promise: Promise<Entry>; remote: Uint8Array[] }>();
+  private readonly compactions = new Map<string, Promise<boolean>>();
+  private readonly queue: WriteQueue;
+  private readonly compactor = new Compactor();
+  private readonly updateListeners = new Set<UpdateListener>();
+  private readonly storedListeners = new Set<StoredListener>();
+  private readonly evictListeners = new Set<EvictListener>();
+  private closing = false;
+
+  constructor(
+    private readonly repo: CollabRepository,
+    private readonly options: CollabOptions,
+  ) {
+    this.queue = new WriteQueue((rows) => this.repo.append(rows), {
+      maxRows: options.writeBatchMaxRows,
+      retryDelayMs: 100,
+    });
+  }
+
+  onUpdate(listener: UpdateListener): () => void {
+    this.updateListeners.add(listener);
+    return () => this.updateListeners.delete(listener);
+  }
+
+  onStored(listener: StoredListener): () => void {
+    this.storedListeners.add(listener);
+    return () => this.storedListeners.delete(listener);
+  }
+
+  onEvict(listener: EvictListener): () => void {
+    this.evictListeners.add(listener);
+    return () => this.evictListeners.delete(listener);
+  }
+
+  /** The in-memory document, loaded from storage on first use. */
+  async get(documentId: string): Promise<Y.Doc> {
+    const entry = await this.entry(documentId);
+    if (entry.refs === 0 && entry.inFlight === 0) this.scheduleEviction(entry);
+    return entry.doc;
+  }
+
+  /** The loaded document, or null (does not load). */
+  peek(documentId: string): Y.Doc | null {
+    return this.loaded.get(documentId)?.doc ?? null;
+  }
+
+  isLoaded(documentId: string): boolean {
+    return this.loaded.has(documentId);
+  }
+
+  /** The whole current content as one update. */
+  async encodeState(documentId: string): Promise<Uint8Array> {
+    return Y.encodeStateAsUpdate(await this.get(documentId));
+  }
+
+  /** Loads the document and keeps it in memory until every `acquire` is `release`d. */
+  async acquire(documentId: string): Promise<Y.Doc> {
+    const entry = await this.entry(documentId);
+    entry.refs += 1;
+    this.cancelEviction(entry);
+    return entry.doc;
+  }
+
+  release(documentId: string): void {
+    const entry = this.loaded.get(documentId);
+    if (!entry) return;
+    entry.refs = Math.max(0, entry.refs - 1);
+    if (entry.refs === 0 && entry.inFlight === 0) this.scheduleEviction(entry);
+  }
+
+  /**
+   * Applies an update to the in-memory copy with `origin` — synchronously when the document is
+   * loaded, so listeners see it at once and in order — then stores it. Resolves only after the
+   * commit; rejects with bad_request when Yjs cannot apply it (it is then not stored).
+   */
+  append(
+    documentId: string,
+    update: Uint8Array,
+    userId: string | null,
+    origin: unknown = SERVER_ORIGIN,
+  ): Promise<void> {
+    const ready = this.loaded.get(documentId);
+    if (ready) return this.applyAndStore(ready, update, userId, origin);
+    return this.entry(documentId).then((entry) => this.applyAndStore(entry, update, userId, origin));
+  }
+
+  /**
+   * A change made by the server (e.g. restore): runs `mutate` on the live document in one
+   * transaction with SERVER_ORIGIN (every open editor receives it), then stores what it changed.
+   */
+  async change(documentId: string, userId: string | null, mutate: (doc: Y.Doc) => void): Promise<void> {
+    const entry = await this.entry(documentId);
+    const captured: Uint8Array[] = [];
+    const capture = (update: Uint8Array, origin: unknown) => {
+      if (origin === SERVER_ORIGIN) captured.push(update);
+    };
+    entry.doc.on('update', capture);
+    try {
+      entry.doc.transact(() => mutate(entry.doc), SERVER_ORIGIN);
+    } finally {
+      entry.doc.off('update', capture);
+      // Even if `mutate` threw half-way, what it did is in memory and must be stored too.
+      if (captured.length > 0) {
+        const update = captured.length === 1 ? captured[0] : Y.mergeUpdates(captured);
+        await this.store(entry, update, userId);
+      }
+    }
+  }
+
+  /** An update stored by another instance: applied to the loaded copy (or to the one being loaded), not stored again. */
+  applyRemote(documentId: string, update: Uint8Array): void {
+    const entry = this.loaded.get(documentId);
+    if (entry) {
+      try {
+        Y.applyUpdate(entry.doc, update, REMOTE_ORIGIN);
+      } catch (error) {
+        this.logger.warn(`could not apply a relayed update to ${documentId}: ${String(error)}`);
+      }
+      return;
+    }
+    this.loading.get(documentId)?.remote.push(update);
+  }
+
+  /**
+   * Re-reads every loaded document from storage and applies what memory lacks (as REMOTE_ORIGIN, so
+   * it reaches the sockets too): after the Redis link was down, updates other instances stored
+   * meanwhile may never have been relayed. Applying stored state again is harmless to Yjs.
+   */
+  async catchUpFromStorage(): Promise<void> {
+    for (const documentId of [...this.loaded.keys()]) {
+      try {
+        const state = await this.repo.load(documentId);
+        const parts = state.updates.map((u) => u.data);
+        if (state.snapshot) parts.unshift(state.snapshot);
+        if (parts.length > 0) this.applyRemote(documentId, Y.mergeUpdates(parts));
+      } catch (error) {
+        this.logger.warn(`catching up ${documentId} from storage failed: ${String(error)}`);
+      }
+    }
+  }
+
+  /** Resolves once every update appended so far is committed. */
+  flush(): Promise<void> {
+    return this.queue.flush();
+  }
+
+  /**
+   * Folds the stored updates into the snapshot (in a worker thread, off the editors' way) and
+   * deletes exactly those rows. Returns false when there was nothing to do or another compaction
+   * replaced the snapshot meanwhile.
+   */
+  compact(documentId: string): Promise<boolean> {
+    const running = this.compactions.get(documentId);
+    if (running) return running;
+    const job = this.runCompaction(documentId).finally(() => this.compactions.delete(documentId));
+    this.compactions.set(documentId, job);
+    return job;
+  }
+
+  /** Drops a document from memory at once if nobody holds it and no write is pending. */
+  evict(documentId: string): boolean {
+    const entry = this.loaded.get(documentId);
+    if (!entry || entry.refs > 0 || entry.inFlight > 0) return false;
+    this.cancelEviction(entry);
+    for (const listener of this.evictListeners) this.safely(() => listener(documentId, entry.doc));
+    this.loaded.delete(documentId);
+    entry.doc.destroy();
+    if (entry.sinceSnapshot > 0 && !this.closing) this.compactInBackground(documentId);
+    return true;
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    this.closing = true;
+    for (const entry of this.loaded.values()) this.cancelEviction(entry);
+    await this.queue.flush();
+    this.queue.close();
+    await Promise.allSettled([...this.compactions.values()]);
+    await this.compactor.close();
+    for (const id of [...this.loaded.keys()]) {
+      const entry = this.loaded.get(id)!;
+      entry.refs = 0;
+      this.evict(id);
+    }
+  }
+
+  private applyAndStore(entry: Entry, update: Uint8Array, userId: string | null, origin: unknown): Promise<void> {
+    try {
+      Y.applyUpdate(entry.doc, update, origin);
+    } catch {
+      return Promise.reject(badRequest('The update could not be applied'));
+    }
+    return this.store(entry, update, userId);
+  }
+
+  private async store(entry: Entry, update: Uint8Array, userId: string | null): Promise<void> {
+    entry.inFlight += 1;
+    this.cancelEviction(entry);
+    try {
+      await this.queue.enqueue({ documentId: entry.id, data: update, userId });
+      entry.sinceSnapshot += 1;
+      for (const listener of this.storedListeners) this.safely(() => listener(entry.id, update, userId));
+      if (entry.sinceSnapshot >= this.options.compactAfterUpdates && !this.compactions.has(entry.id)) {
+        this.compactInBackground(entry.id);
+      }
+    } finally {
+      entry.inFlight -= 1;
+      if (entry.refs === 0 && entry.inFlight === 0 && this.loaded.get(entry.id) === entry) this.scheduleEviction(entry);
+    }
+  }
+
+  private entry(documentId: string): Promise<Entry> {
+    const ready = this.loaded.get(documentId);
+    if (ready) return Promise.resolve(ready);
+    let pending = this.loading.get(documentId);
+    if (!pending) {
+      const remote: Uint8Array[] = [];
+      const promise = this.load(documentId, remote).finally(() => this.loading.delete(documentId));
+      pending = { promise, remote };
+      this.loading.set(documentId, pending);
+    }
+    return pending.promise;
+  }
+
+  private async load(documentId: string, remote: Uint8Array[]): Promise<Entry> {
+    const state = await this.repo.load(documentId);
+    const parts = state.updates.map((u) => u.data);
+    if (state.snapshot) parts.unshift(state.snapshot);
+    const doc = new Y.Doc({ gc: true });
+    let compacted: Uint8Array | null = null;
+    if (state.updates.length > FOLD_ON_LOAD_AFTER) {
+      // A long log: fold it off the main thread, and keep the result as the new snapshot.
+      compacted = await this.compactor.compact(parts);
+      Y.applyUpdate(doc, compacted, SERVER_ORIGIN);
+    } else if (parts.length > 0) {
+      Y.applyUpdate(doc, parts.length === 1 ? parts[0] : Y.mergeUpdates(parts), SERVER_ORIGIN);
+    }
+    for (const update of remote) Y.applyUpdate(doc, update, REMOTE_ORIGIN);
+    doc.on('update', (update: Uint8Array, origin: unknown) => {
+      for (const listener of this.updateListeners) this.safely(() => listener(documentId, update, origin));
+    });
+    const entry: Entry = {
+      id: documentId,
+      doc,
+      refs: 0,
+      inFlight: 0,
+      sinceSnapshot: state.updates.length,
+      evictTimer: null,
+    };
+    this.loaded.set(documentId, entry);
+    if (compacted) {
+      const ids = state.updates.map((u) => u.id);
+      const job = this.repo
+        .replaceSnapshot(documentId, compacted, state.snapshotVersion, ids)
+        .then((replaced) => {
+          if (replaced) entry.sinceSnapshot = Math.max(0, entry.sinceSnapshot - ids.length);
+          return replaced;
+        })
+        .catch((error: unknown) => {
+          this.logger.warn(`saving the compacted state of ${documentId} failed: ${String(error)}`);
+          return false;
+        })
+        .finally(() => this.compactions.delete(documentId));
+      this.compactions.set(documentId, job);
+    }
+    return entry;
+  }
+
+  private async runCompaction(documentId: string): Promise<boolean> {
+    const state = await this.repo.load(documentId);
+    if (state.updates.length === 0) return false;
+    const parts = state.updates.map((u) => u.data);
+    if (state.snapshot) parts.unshift(state.snapshot);
+    const compacted = await this.compactor.compact(parts);
+    const ids = state.updates.map((u) => u.id);
+    const replaced = await this.repo.replaceSnapshot(documentId, compacted, state.snapshotVersion, ids);
+    const entry = this.loaded.get(documentId);
+    if (replaced && entry) entry.sinceSnapshot = Math.max(0, entry.sinceSnapshot - ids.length);
+    if (replaced) this.logger.debug(`compacted ${ids.length} update(s) of ${documentId}`);
+    return replaced;
+  }
+
+  private compactInBackground(documentId: string): void {
+    this.compact(documentId).catch((error: unknown) =>
+      this.logger.warn(`compacting ${documentId} failed: ${String(error)}`),
+    );
+  }
+
+  private scheduleEviction(entry: Entry): void {
+    if (this.closing) return;
+    this.cancelEviction(entry);
+    entry.evictTimer = setTimeout(() => {
+      entry.evictTimer = null;
+      if (this.loaded.get(entry.id) === entry) this.evict(entry.id);
+    }, this.options.evictAfterMs);
+    entry.evictTimer.unref();
+  }
+
+  private cancelEviction(entry: Entry): void {
+    if (entry.evictTimer) clearTimeout(entry.evictTimer);
+    entry.evictTimer = null;
+  }
+
+  private safely(fn: () => void): void {
+    try {
+      fn();
+    } catch (error) {
+      this.logger.error(`collaboration listener failed: ${error instanceof Error ? error.stack : String(error)}`);
+    }
+  }
+}

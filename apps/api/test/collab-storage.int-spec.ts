@@ -1,0 +1,209 @@
+import { Client } from 'pg';
+import * as Y from 'yjs';
+import { CollabOptions } from '../src/collab/collab.options';
+import { CollabRepository } from '../src/collab/storage/collab.repository';
+import { DocumentStore } from '../src/collab/storage/document-store';
+import { createDocument } from './utils/factories';
+import { CollabWorld, createCollabWorld, provider, sleep, storedDoc, waitFor } from './utils/collab-fixtures';
+import { createTestApp, TestApp } from './utils/test-app';
+
+const counts = async (t: TestApp, documentId: string) => {
+  const [row] = await t.db.query(
+    `SELECT (SELECT count(*)::int FROM document_updates WHERE document_id = $1) AS updates,
+            (SELECT count(*)::int FROM document_snapshots WHERE document_id = $1) AS snapshots`,
+    [documentId],
+  );
+  return row as { updates: number; snapshots: number };
+};
+
+/** An update made on a scratch copy of `base`. */
+const updateOf = (change: (doc: Y.Doc) => void, base?: Y.Doc): Uint8Array => {
+  const doc = new Y.Doc();
+  if (base) Y.applyUpdate(doc, Y.encodeStateAsUpdate(base));
+  const before = Y.encodeStateVector(doc);
+  change(doc);
+  return Y.encodeStateAsUpdate(doc, before);
+};
+
+describe('collaboration storage: compaction and eviction', () => {
+  let t: TestApp;
+  let w: CollabWorld;
+  let store: DocumentStore;
+  let options: CollabOptions;
+  const newDocument = async () => (await createDocument(t.db, { programmeId: w.programmeId, cityId: w.cityId })).id;
+
+  beforeAll(async () => {
+    t = await createTestApp({}, { listen: true });
+    w = await createCollabWorld(t.db);
+    store = t.app.get(DocumentStore);
+    options = t.app.get(CollabOptions);
+  });
+  afterEach(() => {
+    options.compactAfterUpdates = 500;
+    options.evictAfterMs = 30_000;
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('loses nothing when compactions race with live edits', async () => {
+    options.compactAfterUpdates = 15;
+    const documentId = await newDocument();
+    const tokens = await Promise.all([w.people.editor, w.people.editor2].map((p) => t.login(p.email)));
+    const editors = tokens.map((token) => provider(t.url, token, documentId));
+    try {
+      await Promise.all(editors.map((e) => e.whenSynced()));
+      let compactions = 0;
+      let typing = true;
+      // Explicit compactions on top of the automatic ones (every 15 updates), back to back.
+      const compacting = (async () => {
+        while (typing) {
+          if (await store.compact(documentId)) compactions++;
+          await sleep(1);
+        }
+      })();
+      await Promise.all(
+        editors.map(async (editor, e) => {
+          for (let i = 0; i < 120; i++) {
+            editor.doc.getArray<string>('log').push([`${e}:${i}`]);
+            await sleep(i % 3);
+          }
+        }),
+      );
+      await Promise.all(editors.map((e) => e.whenSaved()));
+      typing = false;
+      await compacting;
+      await store.compact(documentId);
+      expect(compactions).toBeGreaterThan(2);
+      const stored = (await storedDoc(t.db, documentId)).getArray<string>('log').toArray();
+      expect(stored).toHaveLength(240);
+      expect(new Set(stored).size).toBe(240);
+      expect(await counts(t, documentId)).toEqual({ updates: 0, snapshots: 1 });
+      expect(stored).toEqual(editors[0].doc.getArray('log').toArray());
+    } finally {
+      editors.forEach((e) => e.destroy());
+    }
+  });
+
+  it('lets only one of two concurrent compactions replace the snapshot, and loses nothing', async () => {
+    const documentId = await newDocument();
+    let base = new Y.Doc();
+    for (let i = 0; i < 30; i++) {
+      const update = updateOf((d) => d.getArray('a').push([i]), base);
+      await store.append(documentId, update, null);
+      base = await store.get(documentId);
+    }
+    const repo = t.app.get(CollabRepository);
+    const [first, second] = await Promise.all([repo.load(documentId), repo.load(documentId)]);
+    const fold = (s: typeof first) => {
+      const doc = new Y.Doc();
+      for (const u of [s.snapshot, ...s.updates.map((x) => x.data)]) if (u) Y.applyUpdate(doc, u);
+      return Y.encodeStateAsUpdate(doc);
+    };
+    const ids = (s: typeof first) => s.updates.map((u) => u.id);
+    expect(await repo.replaceSnapshot(documentId, fold(first), first.snapshotVersion, ids(first))).toBe(true);
+    // Meanwhile a new update arrives; the stale second compaction must not overwrite the snapshot.
+    await store.append(
+      documentId,
+      updateOf((d) => d.getArray('a').push(['late']), base),
+      null,
+    );
+    expect(await repo.replaceSnapshot(documentId, fold(second), second.snapshotVersion, ids(second))).toBe(false);
+    const stored = (await storedDoc(t.db, documentId)).getArray('a').toArray();
+    expect(stored).toHaveLength(31);
+    expect(stored).toContain('late');
+  });
+
+  // Needs a second connection holding a transaction open: the embedded database serves one.
+  (process.env.TEST_DATABASE_URL ? it : it.skip)(
+    'keeps an update whose commit comes after a compaction of later ids',
+    async () => {
+      const documentId = await newDocument();
+      await store.append(
+        documentId,
+        updateOf((d) => d.getMap('m').set('first', 1)),
+        null,
+      );
+      const slow = new Client({ connectionString: t.running.config.DATABASE_URL });
+      await slow.connect();
+      try {
+        // A transaction takes the smaller id but commits last.
+        await slow.query('BEGIN');
+        await slow.query(`INSERT INTO document_updates (document_id, data) VALUES ($1, $2)`, [
+          documentId,
+          Buffer.from(updateOf((d) => d.getMap('m').set('slow', 1))),
+        ]);
+        await store.append(
+          documentId,
+          updateOf((d) => d.getMap('m').set('fast', 1)),
+          null,
+        );
+        expect(await store.compact(documentId)).toBe(true);
+        await slow.query('COMMIT');
+      } finally {
+        await slow.end();
+      }
+      expect((await storedDoc(t.db, documentId)).getMap('m').toJSON()).toEqual({ first: 1, slow: 1, fast: 1 });
+      expect(store.evict(documentId)).toBe(true);
+      expect((await store.get(documentId)).getMap('m').toJSON()).toEqual({ first: 1, slow: 1, fast: 1 });
+    },
+  );
+
+  it('drops documents nobody has open after the grace period, compacting them, and loads them again whole', async () => {
+    options.evictAfterMs = 200;
+    const documentId = await newDocument();
+    const editor = provider(t.url, await t.login(w.people.editor.email), documentId);
+    await editor.whenSynced();
+    editor.doc.getText('t').insert(0, 'kept across eviction');
+    await editor.whenSaved();
+    await sleep(400);
+    expect(store.isLoaded(documentId)).toBe(true); // still open
+    editor.destroy();
+    await waitFor('evicted', () => !store.isLoaded(documentId), 5000);
+    await waitFor('compacted on eviction', async () => (await counts(t, documentId)).updates === 0, 5000);
+    const again = provider(t.url, await t.login(w.people.editor2.email), documentId);
+    try {
+      await again.whenSynced();
+      expect(again.doc.getText('t').toString()).toBe('kept across eviction');
+    } finally {
+      again.destroy();
+    }
+  });
+
+  it('folds a long update log when loading it, and keeps the result as the snapshot', async () => {
+    options.compactAfterUpdates = 100;
+    const documentId = await newDocument();
+    const source = new Y.Doc();
+    const rows: Buffer[] = [];
+    source.on('update', (u: Uint8Array) => rows.push(Buffer.from(u)));
+    for (let i = 0; i < 300; i++) source.getText('t').insert(i, String(i % 10));
+    for (const row of rows) {
+      await t.db.query(`INSERT INTO document_updates (document_id, data) VALUES ($1, $2)`, [documentId, row]);
+    }
+    expect((await store.get(documentId)).getText('t').toString()).toBe(source.getText('t').toString());
+    await waitFor('the log replaced by a snapshot', async () => (await counts(t, documentId)).snapshots === 1, 5000);
+    expect(await counts(t, documentId)).toEqual({ updates: 0, snapshots: 1 });
+    expect(store.evict(documentId)).toBe(true);
+    expect((await store.get(documentId)).getText('t').toString()).toBe(source.getText('t').toString());
+  });
+
+  it('compacts a long document in a worker thread with the same result', async () => {
+    options.compactAfterUpdates = 100_000;
+    const documentId = await newDocument();
+    const source = new Y.Doc();
+    const updates: Uint8Array[] = [];
+    source.on('update', (u: Uint8Array) => updates.push(u));
+    const text = source.getText('t');
+    for (let i = 0; i < 3000; i++) {
+      text.insert(Math.floor(Math.random() * (text.length + 1)), 'abcdefghij'.slice(0, 1 + (i % 10)));
+      if (i % 4 === 3) text.delete(Math.floor(Math.random() * text.length), 1);
+    }
+    for (const u of updates) await store.append(documentId, u, null);
+    expect(await store.compact(documentId)).toBe(true);
+    const [snapshot] = await t.db.query(`SELECT length(data) AS bytes FROM document_snapshots WHERE document_id = $1`, [
+      documentId,
+    ]);
+    expect(Number(snapshot.bytes)).toBeGreaterThan(64 * 1024); // large enough for the worker path
+    expect((await storedDoc(t.db, documentId)).getText('t').toString()).toBe(text.toString());
+  });
+});
