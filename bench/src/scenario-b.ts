@@ -1,0 +1,138 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import * as Y from 'yjs';
+import { RawClient, textLength } from './client';
+import { ApiServer, BenchDatabase } from './server';
+import { nowMs, sleep } from './util';
+
+const TRACE = join(__dirname, '..', '..', '..', 'shared', 'data', 'automerge-paper.json.gz');
+
+interface Trace {
+  endContent: string;
+  txns: Array<{ patches: Array<[number, number, string]> }>;
+}
+
+export interface ScenarioBOptions {
+  updates: number;
+  documents: number;
+}
+
+export interface ScenarioBResult {
+  options: ScenarioBOptions;
+  expectedLength: number;
+  storedBytes: number;
+  buildMs: number;
+  coldMs: number[];
+  warmMs: number[];
+  inMemoryMs: number[];
+  lengthsOk: boolean;
+}
+
+/** Replays the trace into a paragraph of the `default` fragment, one stored update per group of edits. */
+function buildUpdates(groups: number): { updates: Uint8Array[]; expected: string } {
+  const trace = JSON.parse(gunzipSync(readFileSync(TRACE)).toString('utf8')) as Trace;
+  const doc = new Y.Doc();
+  const updates: Uint8Array[] = [];
+  doc.on('update', (u: Uint8Array) => updates.push(u));
+  const text = new Y.XmlText();
+  doc.transact(() => {
+    const paragraph = new Y.XmlElement('paragraph');
+    paragraph.insert(0, [text]);
+    doc.getXmlFragment('default').insert(0, [paragraph]);
+  });
+  // The paragraph is the first stored update; the edits are spread evenly over the others.
+  const n = trace.txns.length;
+  for (let g = 0; g < groups - 1; g++) {
+    const from = Math.floor((g * n) / (groups - 1));
+    const to = Math.floor(((g + 1) * n) / (groups - 1));
+    doc.transact(() => {
+      for (const txn of trace.txns.slice(from, to)) {
+        for (const [pos, del, ins] of txn.patches) {
+          if (del > 0) text.delete(pos, del);
+          if (ins) text.insert(pos, ins);
+        }
+      }
+    });
+  }
+  if (text.toString() !== trace.endContent) throw new Error('the replayed trace does not match endContent');
+  return { updates, expected: trace.endContent };
+}
+
+async function openMs(server: ApiServer, token: string, documentId: string, expectedLength: number) {
+  const client = new RawClient(server.url, token, documentId);
+  await client.connect();
+  const t0 = nowMs();
+  await client.join();
+  const ms = nowMs() - t0;
+  const ok = textLength(client.doc) === expectedLength;
+  client.close();
+  return { ms, ok };
+}
+
+/** Opening a document whose history is the automerge-paper trace stored as N updates: cold, then after compaction. */
+export async function scenarioB(
+  server: ApiServer,
+  db: BenchDatabase,
+  token: string,
+  cityId: string,
+  options: ScenarioBOptions,
+): Promise<ScenarioBResult> {
+  const b0 = nowMs();
+  const { updates, expected } = buildUpdates(options.updates);
+  const buildMs = nowMs() - b0;
+  console.log(`  trace replayed into ${updates.length} updates in ${buildMs.toFixed(0)} ms`);
+  const ids: string[] = [];
+  for (let i = 0; i < options.documents; i++) ids.push(await server.createDocument(token, cityId, `Bench B ${i}`));
+  await server.stop();
+  await db.withClient(async (pg) => {
+    for (const id of ids) {
+      // The trace alone, without the template content the document was created with.
+      await pg.query('DELETE FROM document_snapshots WHERE document_id = $1', [id]);
+      await pg.query('DELETE FROM document_updates WHERE document_id = $1', [id]);
+      for (let i = 0; i < updates.length; i += 500) {
+        const batch = updates.slice(i, i + 500);
+        const values = batch.map((_, j) => `($1, $${j + 2})`).join(', ');
+        await pg.query(`INSERT INTO document_updates (document_id, data) VALUES ${values}`, [
+          id,
+          ...batch.map((u) => Buffer.from(u)),
+        ]);
+      }
+    }
+  });
+  const storedBytes = updates.reduce((n, u) => n + u.length, 0);
+
+  let lengthsOk = true;
+  const coldMs: number[] = [];
+  const inMemoryMs: number[] = [];
+  await server.start();
+  for (const id of ids) {
+    const cold = await openMs(server, token, id, expected.length);
+    const again = await openMs(server, token, id, expected.length);
+    coldMs.push(cold.ms);
+    inMemoryMs.push(again.ms);
+    lengthsOk &&= cold.ok && again.ok;
+  }
+  // Wait for the background compaction of every document.
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    const rows = await db.withClient((pg) =>
+      pg.query<{ n: string }>('SELECT count(*)::text AS n FROM document_updates WHERE document_id = ANY($1::uuid[])', [
+        ids,
+      ]),
+    );
+    if (rows.rows[0].n === '0') break;
+    if (Date.now() > deadline) throw new Error(`compaction did not finish: ${rows.rows[0].n} updates left`);
+    await sleep(500);
+  }
+  const warmMs: number[] = [];
+  for (const id of ids) {
+    // A fresh server per document, so that every measure is a first open from the snapshot.
+    await server.stop();
+    await server.start();
+    const warm = await openMs(server, token, id, expected.length);
+    warmMs.push(warm.ms);
+    lengthsOk &&= warm.ok;
+  }
+  return { options, expectedLength: expected.length, storedBytes, buildMs, coldMs, warmMs, inMemoryMs, lengthsOk };
+}

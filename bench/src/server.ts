@@ -1,0 +1,150 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { sleep } from './util';
+
+const ROOT = join(__dirname, '..', '..');
+const ADMIN_URL = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/** A throw-away database on the machine's PostgreSQL, dropped by `drop()`. */
+export class BenchDatabase {
+  readonly name = `passerelle_bench_${randomBytes(4).toString('hex')}`;
+  readonly url = ADMIN_URL.replace(/\/[^/]*$/, `/${this.name}`);
+
+  async create(): Promise<void> {
+    await this.admin((c) => c.query(`CREATE DATABASE ${this.name}`));
+  }
+
+  async drop(): Promise<void> {
+    await this.admin((c) => c.query(`DROP DATABASE IF EXISTS ${this.name} WITH (FORCE)`));
+  }
+
+  async withClient<T>(fn: (client: Client) => Promise<T>): Promise<T> {
+    const client = new Client({ connectionString: this.url });
+    await client.connect();
+    try {
+      return await fn(client);
+    } finally {
+      await client.end();
+    }
+  }
+
+  private async admin(fn: (client: Client) => Promise<unknown>): Promise<void> {
+    const client = new Client({ connectionString: ADMIN_URL });
+    await client.connect();
+    try {
+      await fn(client);
+    } finally {
+      await client.end();
+    }
+  }
+}
+
+/** The Passerelle API (apps/api/dist/main.js) as a child process, in production mode. */
+export class ApiServer {
+  private child: ChildProcess | null = null;
+  port = 0;
+
+  constructor(private readonly databaseUrl: string) {}
+
+  get url(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  get pid(): number {
+    if (!this.child?.pid) throw new Error('server not running');
+    return this.child.pid;
+  }
+
+  async start(): Promise<void> {
+    this.port = this.port || (await freePort());
+    const child = spawn(process.execPath, [join(ROOT, 'apps/api/dist/main.js')], {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        PORT: String(this.port),
+        DATABASE_URL: this.databaseUrl,
+        SERVE_WEB: 'false',
+        SEED_DEMO: 'true',
+        JWT_SECRET: 'bench-secret-long-enough',
+        NODE_ENV: 'production',
+        LOGIN_RATE_LIMIT: '100000',
+      },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr?.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
+    this.child = child;
+    const deadline = Date.now() + 60_000;
+    while (Date.now() < deadline) {
+      if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode}): ${stderr}`);
+      try {
+        const res = await fetch(`${this.url}/api/health`);
+        if (res.ok) return;
+      } catch {
+        // not listening yet
+      }
+      await sleep(200);
+    }
+    throw new Error(`server did not become healthy: ${stderr}`);
+  }
+
+  async stop(): Promise<void> {
+    const child = this.child;
+    if (!child || child.exitCode !== null) return;
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    await exited;
+    clearTimeout(timer);
+    this.child = null;
+  }
+
+  async login(email: string, password = 'passerelle'): Promise<string> {
+    const body = await this.request<{ accessToken: string }>('POST', '/api/auth/login', undefined, { email, password });
+    return body.accessToken;
+  }
+
+  async request<T>(method: string, path: string, token?: string, body?: unknown): Promise<T> {
+    const res = await fetch(`${this.url}${path}`, {
+      method,
+      headers: {
+        'content-type': 'application/json',
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
+    return (await res.json()) as T;
+  }
+
+  async lyonId(token: string): Promise<string> {
+    const cities = await this.request<Array<{ id: string; slug: string }>>('GET', '/api/cities', token);
+    const lyon = cities.find((c) => c.slug === 'lyon');
+    if (!lyon) throw new Error('no Lyon in the demo data');
+    return lyon.id;
+  }
+
+  async createDocument(token: string, cityId: string, title: string): Promise<string> {
+    const doc = await this.request<{ id: string }>('POST', '/api/documents', token, {
+      cityId,
+      kind: 'note',
+      title,
+      language: 'en',
+    });
+    return doc.id;
+  }
+}
