@@ -1,15 +1,19 @@
 import { Worker } from 'node:worker_threads';
 
 // Folds a snapshot and updates into one compact state through a garbage-collected Y.Doc, which
-// drops the content of deleted text (merging updates alone would keep it). Plain JavaScript
-// evaluated in the worker, so that it runs the same under ts-jest and compiled.
+// drops the content of deleted text (merging updates alone would keep it). The parts are applied
+// one by one in one transaction: Y.mergeUpdates of 10,000 small updates takes seconds, applying
+// them a fraction of that. Plain JavaScript evaluated in the worker, so that it runs the same
+// under ts-jest and compiled.
 const WORKER_SOURCE = `
 const { parentPort } = require('node:worker_threads');
 const Y = require(${JSON.stringify(require.resolve('yjs'))});
 parentPort.on('message', ({ id, parts }) => {
   try {
     const doc = new Y.Doc({ gc: true });
-    Y.applyUpdate(doc, Y.mergeUpdates(parts));
+    doc.transact(() => {
+      for (const part of parts) Y.applyUpdate(doc, part);
+    });
     const state = Y.encodeStateAsUpdate(doc);
     doc.destroy();
     parentPort.postMessage({ id, state }, [state.buffer]);

@@ -30,6 +30,11 @@ interface Entry {
   inFlight: number;
   /** Rows in the update log not folded into the snapshot (as far as this instance knows). */
   sinceSnapshot: number;
+  /**
+   * Compact after `compactAfterUpdates × (1 + compactJitter)` rows: documents edited at the same
+   * pace (a workshop where everyone types) would otherwise all compact in the same second.
+   */
+  compactJitter: number;
   evictTimer: NodeJS.Timeout | null;
 }
 
@@ -180,7 +185,13 @@ export class DocumentStore implements OnModuleDestroy {
         const state = await this.repo.load(documentId);
         const parts = state.updates.map((u) => u.data);
         if (state.snapshot) parts.unshift(state.snapshot);
-        if (parts.length > 0) this.applyRemote(documentId, Y.mergeUpdates(parts));
+        const entry = this.loaded.get(documentId);
+        // One transaction: the sockets receive what was missing as one update.
+        if (entry && parts.length > 0) {
+          entry.doc.transact(() => {
+            for (const part of parts) Y.applyUpdate(entry.doc, part, REMOTE_ORIGIN);
+          }, REMOTE_ORIGIN);
+        }
       } catch (error) {
         this.logger.warn(`catching up ${documentId} from storage failed: ${String(error)}`);
       }
@@ -247,7 +258,8 @@ export class DocumentStore implements OnModuleDestroy {
       await this.queue.enqueue({ documentId: entry.id, data: update, userId });
       entry.sinceSnapshot += 1;
       for (const listener of this.storedListeners) this.safely(() => listener(entry.id, update, userId));
-      if (entry.sinceSnapshot >= this.options.compactAfterUpdates && !this.compactions.has(entry.id)) {
+      const compactAt = Math.round(this.options.compactAfterUpdates * (1 + entry.compactJitter));
+      if (entry.sinceSnapshot >= compactAt && !this.compactions.has(entry.id)) {
         this.compactInBackground(entry.id);
       }
     } finally {
@@ -280,7 +292,9 @@ export class DocumentStore implements OnModuleDestroy {
       compacted = await this.compactor.compact(parts);
       Y.applyUpdate(doc, compacted, SERVER_ORIGIN);
     } else if (parts.length > 0) {
-      Y.applyUpdate(doc, parts.length === 1 ? parts[0] : Y.mergeUpdates(parts), SERVER_ORIGIN);
+      doc.transact(() => {
+        for (const part of parts) Y.applyUpdate(doc, part, SERVER_ORIGIN);
+      }, SERVER_ORIGIN);
     }
     for (const update of remote) Y.applyUpdate(doc, update, REMOTE_ORIGIN);
     doc.on('update', (update: Uint8Array, origin: unknown) => {
@@ -292,6 +306,7 @@ export class DocumentStore implements OnModuleDestroy {
       refs: 0,
       inFlight: 0,
       sinceSnapshot: state.updates.length,
+      compactJitter: Math.random() * 0.5,
       evictTimer: null,
     };
     this.loaded.set(documentId, entry);
@@ -322,7 +337,10 @@ export class DocumentStore implements OnModuleDestroy {
     const ids = state.updates.map((u) => u.id);
     const replaced = await this.repo.replaceSnapshot(documentId, compacted, state.snapshotVersion, ids);
     const entry = this.loaded.get(documentId);
-    if (replaced && entry) entry.sinceSnapshot = Math.max(0, entry.sinceSnapshot - ids.length);
+    if (replaced && entry) {
+      entry.sinceSnapshot = Math.max(0, entry.sinceSnapshot - ids.length);
+      entry.compactJitter = Math.random() * 0.5;
+    }
     if (replaced) this.logger.debug(`compacted ${ids.length} update(s) of ${documentId}`);
     return replaced;
   }
