@@ -1,8 +1,8 @@
-import type { UserDto } from '@passerelle/domain';
+import { canOnProgramme, type UserDto } from '@passerelle/domain';
 
 /**
- * Whether a person oversees the whole programme: coordinators and admins, as the API's dashboard
- * and report decide (the domain's programme actions have no entry for it yet).
+ * Whether a person oversees the whole programme (the dashboard and the report), as the API's
+ * access table decides.
  */
 export const overseesProgramme = (user: Pick<UserDto, 'role'> | null): boolean =>
-  user?.role === 'admin' || user?.role === 'coordinator';
+  user !== null && canOnProgramme(user, 'view_dashboard');
