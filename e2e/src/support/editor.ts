@@ -26,10 +26,28 @@ export async function openDocument(page: Page, id: string, status: 'saved' | 'up
 
 /** Clicks at the end of the document's last top-level paragraph and types a new paragraph after it. */
 export async function typeAtEnd(page: Page, text: string): Promise<void> {
-  await editorText(page).locator(':scope > p').last().click();
+  const paragraph = editorText(page).locator(':scope > p').last();
+  await paragraph.click();
   await page.keyboard.press('End');
+  // Another person's caret drawn inside the line (its position may lag a keystroke behind their
+  // text) stops Chromium's End key in front of it: move on to the real end, as a person would.
+  for (let i = 0; i < 40 && (await charactersAfterCaret(paragraph)) > 0; i++) await page.keyboard.press('ArrowRight');
   await page.keyboard.press('Enter');
   await page.keyboard.type(text, { delay: 5 });
+}
+
+/** How many characters of `paragraph` follow the caret (the others' carets not counted). */
+async function charactersAfterCaret(paragraph: Locator): Promise<number> {
+  return paragraph.evaluate((element) => {
+    const selection = window.getSelection();
+    if (!selection?.focusNode || !element.contains(selection.focusNode)) return 0;
+    const range = document.createRange();
+    range.setStart(selection.focusNode, selection.focusOffset);
+    range.setEnd(element, element.childNodes.length);
+    const rest = range.cloneContents();
+    rest.querySelectorAll('.collaboration-carets__caret').forEach((caret) => caret.remove());
+    return (rest.textContent ?? '').replace(/\u2060/g, '').length;
+  });
 }
 
 export async function waitForStatus(page: Page, status: string, timeout = 30_000): Promise<void> {
