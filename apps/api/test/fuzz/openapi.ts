@@ -46,6 +46,8 @@ export interface RestCase {
   /** A JSON value to send, or raw text with `contentType`. */
   body?: unknown;
   raw?: { text: string; contentType: string };
+  /** Set when the request breaks the body's schema for sure: any success is then a validation gap. */
+  mustRefuse?: string;
 }
 
 /** Ids that exist, by the kind of thing a path parameter names (see `poolFor`). */
@@ -260,9 +262,13 @@ export function caseOf(operation: Operation, pools: IdPools): fc.Arbitrary<RestC
         case 'schema':
           restCase.body = valid;
           break;
-        case 'wrong-type':
-          restCase.body = props.length ? { ...object, [props[field % props.length]]: wrong } : wrong;
+        case 'wrong-type': {
+          const prop = props[field % props.length];
+          restCase.body = props.length ? { ...object, [prop]: wrong } : wrong;
+          if (props.length && !fits(body!.properties![prop], wrong))
+            restCase.mustRefuse = `${JSON.stringify(wrong)?.slice(0, 40)} as ${prop}`;
           break;
+        }
         case 'extra-field':
           restCase.body = { ...object, isAdmin: true, role: 'admin', ['__proto__']: { admin: true } };
           break;
@@ -278,6 +284,8 @@ export function caseOf(operation: Operation, pools: IdPools): fc.Arbitrary<RestC
           break;
         case 'invalid-json':
           restCase.raw = { text, contentType: 'application/json' };
+          // An empty body counts as {} (body-parser), which may be valid.
+          if (body && text.trim() !== '' && !isJson(text)) restCase.mustRefuse = 'invalid JSON';
           break;
         case 'wrong-media':
           restCase.raw = { text: text || 'a=b', contentType: media };
@@ -285,4 +293,35 @@ export function caseOf(operation: Operation, pools: IdPools): fc.Arbitrary<RestC
       }
       return restCase;
     });
+}
+
+const isJson = (text: string): boolean => {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** Whether `value` could be valid for `schema` as far as its JSON type (and enum) tells; null always could. */
+function fits(schema: Schema, value: unknown): boolean {
+  if (value === null || value === undefined) return true;
+  if (schema.enum?.length) return schema.enum.includes(value);
+  switch (schema.type) {
+    case 'string':
+      return typeof value === 'string';
+    case 'number':
+      return typeof value === 'number';
+    case 'integer':
+      return typeof value === 'number' && Number.isInteger(value);
+    case 'boolean':
+      return typeof value === 'boolean';
+    case 'array':
+      return Array.isArray(value) && (!schema.items || value.every((item) => fits(schema.items!, item)));
+    case 'object':
+      return typeof value === 'object' && !Array.isArray(value);
+    default:
+      return true;
+  }
 }
