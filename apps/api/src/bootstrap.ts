@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { INestApplication, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
+import { IoAdapter } from '@nestjs/platform-socket.io';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
@@ -10,16 +11,32 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { STATUS_CODES, type Server } from 'node:http';
 import { join, resolve } from 'node:path';
 import type { Duplex } from 'node:stream';
+import type { ServerOptions } from 'socket.io';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
 import { AppConfig, validateConfig } from './core/config/config';
 import { EmbeddedPostgres, startEmbeddedPostgres } from './core/database/embedded-postgres';
 import { runMigrations } from './core/database/run-migrations';
 import { HttpExceptionFilter } from './core/errors/http-exception.filter';
+import { badRequest } from './core/errors/domain.exception';
 import { assertJsonDepth, refuseNulInUrl, storableStrings } from './core/errors/request-guards';
 import { appValidationPipe } from './core/errors/validation.pipe';
 import { Lifecycle } from './core/lifecycle/lifecycle';
 import { SeedService } from './modules/seed/seed.service';
+
+/** Socket.IO with the CORS policy of the REST API (Nest's adapter takes the gateways' options only). */
+class CorsIoAdapter extends IoAdapter {
+  constructor(
+    app: INestApplication,
+    private readonly cors: { origin: string[]; credentials: boolean },
+  ) {
+    super(app);
+  }
+
+  override createIOServer(port: number, options?: ServerOptions): unknown {
+    return super.createIOServer(port, { ...options, cors: this.cors } as ServerOptions);
+  }
+}
 
 export type Overrides = Record<string, string | undefined>;
 
@@ -91,7 +108,12 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
       strictTransportSecurity: config.production ? { maxAge: 31_536_000, includeSubDomains: true } : false,
     }),
   );
-  if (config.CORS_ORIGIN) app.enableCors({ origin: config.CORS_ORIGIN.split(','), credentials: true });
+  if (config.CORS_ORIGIN) {
+    const cors = { origin: config.CORS_ORIGIN.split(','), credentials: true };
+    app.enableCors(cors);
+    // The sockets too (their HTTP long-polling is a cross-origin request like any other).
+    app.useWebSocketAdapter(new CorsIoAdapter(app, cors));
+  }
   // `verify` reaches the parser as long as Nest's rawBody option (which would replace it) is off.
   const jsonOptions = {
     limit: '1mb',
@@ -99,6 +121,11 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
     reviver: storableStrings,
   };
   app.useBodyParser('json', jsonOptions);
+  // The parser's own message quotes the body ("Unexpected token … is not valid JSON"): answer
+  // without echoing what was sent (a password, say).
+  app.use((error: { type?: string } | undefined, _req: unknown, _res: unknown, next: (error?: unknown) => void) =>
+    next(error?.type === 'entity.parse.failed' ? badRequest('Request body is not valid JSON') : error),
+  );
   app.use(refuseNulInUrl);
   app.use(cookieParser());
   app.useGlobalPipes(appValidationPipe());

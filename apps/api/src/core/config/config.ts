@@ -60,7 +60,7 @@ export class AppConfig {
   @Min(1024)
   COLLAB_MAX_MESSAGE_BYTES: number = LIMITS.collabMaxMessageBytes;
 
-  /** Origin allowed by CORS and the socket (the web client is served by the API itself by default). */
+  /** Origins allowed by CORS, for the REST API and the sockets (the web client is served by the API itself by default). */
   @Transform(emptyToUndefined)
   @IsOptional()
   @IsString()

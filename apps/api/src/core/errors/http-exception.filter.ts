@@ -49,6 +49,8 @@ export class HttpExceptionFilter implements ExceptionFilter {
         message = Array.isArray(m) ? m.join('; ') : String(m);
       }
       if (status === 429) message = 'Too many requests, try again later';
+      // A server-side failure says nothing of its cause (the log has it).
+      if (status >= 500) message = status === 503 ? 'Service unavailable' : 'Internal server error';
       return {
         statusCode: status,
         code: codeForStatus[status] ?? (status >= 500 ? 'internal' : 'bad_request'),

@@ -109,7 +109,8 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection {
   @SubscribeMessage(LiveEvent.unsubscribe)
   onUnsubscribe(@ConnectedSocket() socket: Socket, @MessageBody() payload: unknown): Promise<Ack> {
     return toAck(async () => {
-      await socket.leave(documentRoom(documentIdOf(payload)));
+      // Ids are uuids, matched whatever their case (the room was named after the stored, lower-case id).
+      await socket.leave(documentRoom(documentIdOf(payload).toLowerCase()));
     });
   }
 

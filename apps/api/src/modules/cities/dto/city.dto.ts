@@ -1,16 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  ArrayUnique,
-  IsArray,
-  IsIn,
-  IsOptional,
-  IsString,
-  MaxLength,
-} from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsString, MaxLength } from 'class-validator';
 import { CITY_ROLES, CityRole, Language, LANGUAGES, Phase, PHASES } from '@passerelle/domain';
+import { IsOmittable } from '../../../core/validation/omittable';
 import type { CityEntity } from '../city.entity';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -38,19 +30,19 @@ export class CityResponse {
 
 export class UpdateCityDto {
   @ApiPropertyOptional({ enum: PHASES })
-  @IsOptional()
+  @IsOmittable()
   @IsIn(PHASES)
   phase?: Phase;
 
   @ApiPropertyOptional({ maxLength: 2000 })
-  @IsOptional()
+  @IsOmittable()
   @Transform(trim)
   @IsString()
   @MaxLength(2000)
   description?: string;
 
   @ApiPropertyOptional({ enum: LANGUAGES, isArray: true })
-  @IsOptional()
+  @IsOmittable()
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(LANGUAGES.length)

@@ -15,6 +15,7 @@ import {
   MaxLength,
   ValidateIf,
   ValidateNested,
+  IsObject,
 } from 'class-validator';
 import { EVENT_KINDS, LANGUAGES, LIMITS, type EventKind, type Language } from '@passerelle/domain';
 import { applyDecorators } from '@nestjs/common';
@@ -126,6 +127,7 @@ class EventFieldsDto {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(200)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => AgendaItemDto)
   agenda?: AgendaItemDto[] | null;

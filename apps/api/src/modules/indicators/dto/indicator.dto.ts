@@ -14,6 +14,7 @@ import {
   MaxLength,
   Min,
   ValidateNested,
+  IsObject,
 } from 'class-validator';
 import { INDICATOR_KEYS, INDICATOR_UNITS, LANGUAGES, type IndicatorUnit, type Language } from '@passerelle/domain';
 
@@ -102,6 +103,7 @@ export class UpsertIndicatorsDto {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(200)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => IndicatorValueDto)
   indicators!: IndicatorValueDto[];

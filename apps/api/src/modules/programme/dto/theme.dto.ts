@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsNotEmpty, IsObject, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { IsOmittable } from '../../../core/validation/omittable';
 import type { Language } from '@passerelle/domain';
 import type { ThemeEntity } from '../theme.entity';
 
@@ -75,7 +76,7 @@ export class CreateThemeDto {
 /** Only the names given change; the others stay. */
 export class UpdateThemeDto {
   @ApiPropertyOptional({ example: 'housing' })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @MaxLength(60)
   @Matches(SLUG_PATTERN, { message: SLUG_MESSAGE })
