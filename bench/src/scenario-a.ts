@@ -1,9 +1,10 @@
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import * as Y from 'yjs';
-import { firstText, RawClient, stateVectorKey } from './client';
+import { firstText, stateVectorKey } from './client';
+import { ACK_KIND, AckKind, makeClient, Protocol } from './protocols';
 import { ApiServer } from './server';
-import { nowMs, processCpuSeconds, processRssMiB, sleep, summarize, Summary } from './util';
+import { cpuByProcessName, cpuDelta, nowMs, processCpuSeconds, processRssMiB, sleep, summarize, Summary } from './util';
 import type { ClientResult, WorkerInput, WorkerOutput } from './worker-a';
 
 export interface ScenarioAOptions {
@@ -16,6 +17,10 @@ export interface ScenarioAOptions {
 
 export interface ScenarioAResult {
   options: ScenarioAOptions;
+  label: string;
+  protocol: Protocol;
+  /** What the answers timed in `ack` mean (only `durable` is an acknowledgement of storage). */
+  ackKind: AckKind;
   stateful: boolean;
   ack: Summary;
   propagation: Summary;
@@ -26,7 +31,12 @@ export interface ScenarioAResult {
   expectedArrivals: number;
   arrivals: number;
   serverCpuPercent: number;
+  /** CPU of all PostgreSQL processes of the machine during the run (includes other users' sessions). */
+  postgresCpuPercent: number;
   serverRssMiB: { start: number; peak: number; end: number };
+  /** Server RSS every 10 s of the run: [seconds since the start of typing, MiB]. */
+  rssSeries: Array<[number, number]>;
+  elapsedS: number;
   generatorCpuPercent: number;
   convergedDocuments: number;
   freshJoinMatches: number;
@@ -34,20 +44,34 @@ export interface ScenarioAResult {
   propagationP99ByWindow: number[];
 }
 
-/** 200 clients on 40 documents typing 2 changes a second (issue 3, "Benchmark"). */
+/** Scenario A or C against our server: the documents are created through the REST API first. */
 export async function scenarioA(
   server: ApiServer,
   token: string,
   cityId: string,
   options: ScenarioAOptions,
+  name = 'A',
 ): Promise<ScenarioAResult> {
   const documentIds: string[] = [];
   for (let i = 0; i < options.documents; i++)
-    documentIds.push(await server.createDocument(token, cityId, `Bench A ${i}`));
-  return runLoad({ url: server.url, pid: server.pid, token, documentIds, stateful: true }, options);
+    documentIds.push(await server.createDocument(token, cityId, `Bench ${name} ${i}`));
+  return runLoad(
+    {
+      label: 'Passerelle',
+      protocol: 'passerelle',
+      url: server.url,
+      pid: server.pid,
+      token,
+      documentIds,
+      stateful: true,
+    },
+    options,
+  );
 }
 
 export interface LoadTarget {
+  label: string;
+  protocol: Protocol;
   url: string;
   pid: number;
   token: string;
@@ -56,13 +80,20 @@ export interface LoadTarget {
   stateful: boolean;
 }
 
-/** The load of scenario A against any server speaking the collaboration socket. */
+type WorkerMessage = { type: string; message?: string; output?: WorkerOutput };
+
+/**
+ * The load of scenarios A and C against any server, each client speaking the server's protocol:
+ * `clients` clients spread over `documents` documents, each typing `perSecond` changes a second.
+ */
 export async function runLoad(target: LoadTarget, options: ScenarioAOptions): Promise<ScenarioAResult> {
-  const server = target;
-  const { token, documentIds } = target;
-  // Give every document a paragraph with text, so that clients type into the same XmlText.
+  const { token, documentIds, protocol } = target;
+  // Give every document a paragraph with text, so that clients type into the same XmlText. The
+  // seeders stay connected until every load client has joined: Hocuspocus in memory drops a
+  // document when its last client leaves.
+  const seeders = [];
   for (const documentId of target.stateful ? documentIds : []) {
-    const seeder = new RawClient(server.url, token, documentId);
+    const seeder = makeClient(protocol, target.url, token, documentId);
     await seeder.connect();
     await seeder.join();
     if (!firstText(seeder.doc)) {
@@ -71,10 +102,11 @@ export async function runLoad(target: LoadTarget, options: ScenarioAOptions): Pr
         paragraph.insert(0, [new Y.XmlText('bench ')]);
         seeder.doc.getXmlFragment('default').insert(0, [paragraph]);
       });
-      if (!res.ok) throw new Error('could not seed a paragraph');
+      if (res && !res.ok) throw new Error('could not seed a paragraph');
     }
-    seeder.close();
+    seeders.push(seeder);
   }
+  if (protocol === 'y-websocket') await sleep(500); // no answer to wait for: let the server apply the seeds
 
   const maxSeq = Math.ceil(options.durationS * options.perSecond) + 10;
   const sendTimes = new SharedArrayBuffer(8 * options.clients * maxSeq);
@@ -84,7 +116,8 @@ export async function runLoad(target: LoadTarget, options: ScenarioAOptions): Pr
   }));
   const workers = Array.from({ length: options.workers }, (_, w) => {
     const input: WorkerInput = {
-      url: server.url,
+      protocol,
+      url: target.url,
       token,
       clients: assignments.filter((a) => a.clientId % options.workers === w),
       sendTimes,
@@ -96,35 +129,43 @@ export async function runLoad(target: LoadTarget, options: ScenarioAOptions): Pr
   const next = (worker: Worker, type: string) =>
     new Promise<unknown>((resolve, reject) => {
       worker.once('error', reject);
-      worker.once('message', (msg: { type: string; message?: string; output?: WorkerOutput }) => {
+      worker.once('message', (msg: WorkerMessage) => {
         if (msg.type === 'error') reject(new Error(msg.message));
         else if (msg.type !== type) reject(new Error(`expected ${type}, got ${msg.type}`));
         else resolve(msg.output);
       });
     });
   await Promise.all(workers.map((w) => next(w, 'ready')));
-  console.log(`  ${options.clients} clients joined ${options.documents} documents; typing for ${options.durationS} s`);
+  for (const seeder of seeders) seeder.close();
+  console.log(
+    `  ${target.label}: ${options.clients} clients joined ${options.documents} documents; typing for ${options.durationS} s`,
+  );
 
-  const pid = server.pid;
+  const pid = target.pid;
   const rssStart = processRssMiB(pid);
   let rssPeak = rssStart;
+  const rssSeries: Array<[number, number]> = [[0, rssStart]];
   const cpu0 = processCpuSeconds(pid);
+  const pg0 = cpuByProcessName('postgres');
   const gen0 = process.cpuUsage();
   const t0 = Date.now();
   const go = nowMs();
   const done = workers.map((w) => next(w, 'done') as Promise<WorkerOutput>);
   for (const w of workers) w.postMessage('go');
+  let tick = 0;
   while (Date.now() - t0 < options.durationS * 1000) {
-    await sleep(1000);
-    rssPeak = Math.max(rssPeak, processRssMiB(pid));
+    await sleep(Math.max(0, t0 + ++tick * 1000 - Date.now()));
+    const rss = processRssMiB(pid);
+    rssPeak = Math.max(rssPeak, rss);
+    if (tick % 10 === 0) rssSeries.push([tick, rss]);
   }
   const elapsedS = (Date.now() - t0) / 1000;
   const serverCpu = processCpuSeconds(pid) - cpu0;
+  const postgresCpu = cpuDelta(pg0, cpuByProcessName('postgres'));
   const gen = process.cpuUsage(gen0);
   for (const w of workers) w.postMessage('stop');
   const outputs = await Promise.all(done);
   const rssEnd = processRssMiB(pid);
-  await Promise.all(workers.map((w) => w.terminate()));
 
   const results: ClientResult[] = outputs.flatMap((o) => o.clients);
   const sentByDoc = new Map<string, number>();
@@ -132,7 +173,8 @@ export async function runLoad(target: LoadTarget, options: ScenarioAOptions): Pr
   let expectedArrivals = 0;
   for (const r of results) expectedArrivals += sentByDoc.get(r.documentId)! - r.sent;
 
-  // Convergence: every client of a document ends with the same state, equal to a fresh joiner's.
+  // Convergence: every client of a document ends with the same state, equal to that of a fresh
+  // client joining now (the load clients are still connected, so every server still holds it).
   let convergedDocuments = 0;
   let freshJoinMatches = 0;
   for (const documentId of documentIds) {
@@ -140,7 +182,7 @@ export async function runLoad(target: LoadTarget, options: ScenarioAOptions): Pr
     const same = mine.every((r) => r.stateVector === mine[0].stateVector && r.content === mine[0].content);
     if (same) convergedDocuments++;
     if (!target.stateful) continue;
-    const fresh = new RawClient(server.url, token, documentId);
+    const fresh = makeClient(protocol, target.url, token, documentId);
     await fresh.connect();
     await fresh.join();
     if (
@@ -151,6 +193,10 @@ export async function runLoad(target: LoadTarget, options: ScenarioAOptions): Pr
     }
     fresh.close();
   }
+  const closed = workers.map((w) => next(w, 'closed'));
+  for (const w of workers) w.postMessage('close');
+  await Promise.all(closed);
+  await Promise.all(workers.map((w) => w.terminate()));
 
   const sum = (f: (r: ClientResult) => number) => results.reduce((n, r) => n + f(r), 0);
   const concat = (f: (o: WorkerOutput) => Float64Array) => {
@@ -165,20 +211,28 @@ export async function runLoad(target: LoadTarget, options: ScenarioAOptions): Pr
       (windows[w] ??= []).push(latency);
     });
   }
+  const ackKind = ACK_KIND[protocol];
+  const answered = ackKind === 'none' ? sum((r) => r.sent) : sum((r) => r.acked);
   return {
+    label: target.label,
+    protocol,
+    ackKind,
     propagationP99ByWindow: Array.from(windows, (w) => summarize(w ?? []).p99),
     options,
     stateful: target.stateful,
     ack: summarize(concat((o) => o.ack)),
     propagation: summarize(concat((o) => o.propagation)),
-    changesPerSecond: sum((r) => r.acked) / elapsedS,
+    changesPerSecond: answered / elapsedS,
     sent: sum((r) => r.sent),
     acked: sum((r) => r.acked),
     ackErrors: sum((r) => r.ackErrors),
     expectedArrivals,
     arrivals: sum((r) => r.received),
     serverCpuPercent: (serverCpu / elapsedS) * 100,
+    postgresCpuPercent: (postgresCpu / elapsedS) * 100,
     serverRssMiB: { start: rssStart, peak: rssPeak, end: rssEnd },
+    rssSeries,
+    elapsedS,
     generatorCpuPercent: ((gen.user + gen.system) / 1e6 / elapsedS) * 100,
     convergedDocuments,
     freshJoinMatches,

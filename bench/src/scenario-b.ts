@@ -3,12 +3,14 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import * as Y from 'yjs';
 import { RawClient, textLength } from './client';
-import { ApiServer, BenchDatabase } from './server';
+import { HocuspocusClient } from './protocols';
+import { HOCUSPOCUS_TABLE } from './peer-tables';
+import { ApiServer, BenchDatabase, PeerServer } from './server';
 import { nowMs, sleep } from './util';
 
 const TRACE = join(__dirname, '..', '..', '..', 'shared', 'data', 'automerge-paper.json.gz');
 
-interface Trace {
+export interface Trace {
   endContent: string;
   txns: Array<{ patches: Array<[number, number, string]> }>;
 }
@@ -29,9 +31,23 @@ export interface ScenarioBResult {
   lengthsOk: boolean;
 }
 
+const built = new Map<number, { updates: Uint8Array[]; expected: string }>();
+
+/** The trace as `groups` updates (built once per run: replaying 259,778 edits takes seconds). */
+export function buildUpdates(groups: number): { updates: Uint8Array[]; expected: string } {
+  let result = built.get(groups);
+  if (!result) built.set(groups, (result = replayTrace(groups)));
+  return result;
+}
+
+/** The edits of the trace, in order (shared with scenario D, which takes its text). */
+export function loadTrace(): Trace {
+  return JSON.parse(gunzipSync(readFileSync(TRACE)).toString('utf8')) as Trace;
+}
+
 /** Replays the trace into a paragraph of the `default` fragment, one stored update per group of edits. */
-function buildUpdates(groups: number): { updates: Uint8Array[]; expected: string } {
-  const trace = JSON.parse(gunzipSync(readFileSync(TRACE)).toString('utf8')) as Trace;
+function replayTrace(groups: number): { updates: Uint8Array[]; expected: string } {
+  const trace = loadTrace();
   const doc = new Y.Doc();
   const updates: Uint8Array[] = [];
   doc.on('update', (u: Uint8Array) => updates.push(u));
@@ -135,4 +151,82 @@ export async function scenarioB(
     lengthsOk &&= warm.ok;
   }
   return { options, expectedLength: expected.length, storedBytes, buildMs, coldMs, warmMs, inMemoryMs, lengthsOk };
+}
+
+export interface ScenarioBPeerResult {
+  storedBytes: number;
+  /** First open of each document after the server started (fetch + apply the stored state). */
+  coldMs: number[];
+  /** A second client while the first is still connected (the document is in memory). */
+  inMemoryMs: number[];
+  /** Each document on a fresh server process (the same load path as cold, in a process that served nothing). */
+  freshMs: number[];
+  lengthsOk: boolean;
+}
+
+async function openHocuspocusMs(server: PeerServer, documentId: string, expectedLength: number) {
+  const client = new HocuspocusClient(server.url, documentId);
+  await client.connect();
+  const t0 = nowMs();
+  await client.join();
+  const ms = nowMs() - t0;
+  return { ms, ok: textLength(client.doc) === expectedLength, client };
+}
+
+/**
+ * The same trace for Hocuspocus + PostgreSQL, stored the way @hocuspocus/extension-database
+ * stores a document: one merged state (Y.encodeStateAsUpdate of the whole document) in a bytea
+ * column, which it fetches and applies when the document is opened.
+ */
+export async function scenarioBHocuspocus(
+  db: BenchDatabase,
+  options: ScenarioBOptions,
+  nodeArgs: string[] = [],
+): Promise<ScenarioBPeerResult> {
+  const { updates, expected } = buildUpdates(options.updates);
+  const doc = new Y.Doc();
+  for (const u of updates) Y.applyUpdate(doc, u);
+  const state = Y.encodeStateAsUpdate(doc);
+  const names = Array.from({ length: options.documents }, (_, i) => `bench-b-${i}`);
+  const server = new PeerServer('hocuspocus-pg', db.url, nodeArgs);
+  await server.start(); // creates the table
+  await server.stop();
+  await db.withClient(async (pg) => {
+    for (const name of names) {
+      await pg.query(
+        `INSERT INTO ${HOCUSPOCUS_TABLE} (name, data) VALUES ($1, $2) ON CONFLICT (name) DO UPDATE SET data = EXCLUDED.data`,
+        [name, Buffer.from(state)],
+      );
+    }
+  });
+  let lengthsOk = true;
+  const coldMs: number[] = [];
+  const inMemoryMs: number[] = [];
+  await server.start();
+  try {
+    for (const name of names) {
+      const cold = await openHocuspocusMs(server, name, expected.length);
+      const again = await openHocuspocusMs(server, name, expected.length);
+      coldMs.push(cold.ms);
+      inMemoryMs.push(again.ms);
+      lengthsOk &&= cold.ok && again.ok;
+      cold.client.close();
+      again.client.close();
+    }
+  } finally {
+    await server.stop();
+  }
+  const freshMs: number[] = [];
+  for (const name of names) {
+    await server.start();
+    try {
+      const fresh = await openHocuspocusMs(server, name, expected.length);
+      freshMs.push(fresh.ms);
+      lengthsOk &&= fresh.ok;
+      fresh.client.close();
+    } finally {
+      await server.stop();
+    }
+  }
+  return { storedBytes: state.length, coldMs, inMemoryMs, freshMs, lengthsOk };
 }

@@ -3,12 +3,13 @@ import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { Client } from 'pg';
+import type { Protocol } from './protocols';
 import { sleep } from './util';
 
-const ROOT = join(__dirname, '..', '..');
+export const ROOT = join(__dirname, '..', '..');
 const ADMIN_URL = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = createServer();
     srv.once('error', reject);
@@ -58,7 +59,11 @@ export class ApiServer {
   private child: ChildProcess | null = null;
   port = 0;
 
-  constructor(private readonly databaseUrl: string) {}
+  constructor(
+    private readonly databaseUrl: string,
+    /** Extra options for node (e.g. --cpu-prof). */
+    private readonly nodeArgs: string[] = [],
+  ) {}
 
   get url(): string {
     return `http://127.0.0.1:${this.port}`;
@@ -71,7 +76,7 @@ export class ApiServer {
 
   async start(): Promise<void> {
     this.port = this.port || (await freePort());
-    const child = spawn(process.execPath, [join(ROOT, 'apps/api/dist/main.js')], {
+    const child = spawn(process.execPath, [...this.nodeArgs, join(ROOT, 'apps/api/dist/main.js')], {
       cwd: ROOT,
       env: {
         ...process.env,
@@ -146,5 +151,101 @@ export class ApiServer {
       language: 'en',
     });
     return doc.id;
+  }
+}
+
+/** The servers the load is run against: ours and the peers the benchmark starts itself. */
+export type ServerKind = 'passerelle' | 'relay' | 'hocuspocus' | 'hocuspocus-pg' | 'y-websocket';
+
+export const SERVER_KINDS: ServerKind[] = ['passerelle', 'hocuspocus', 'hocuspocus-pg', 'y-websocket', 'relay'];
+
+export const SERVER_LABEL: Record<ServerKind, string> = {
+  passerelle: 'Passerelle',
+  relay: 'dumb relay (floor)',
+  hocuspocus: 'Hocuspocus in memory',
+  'hocuspocus-pg': 'Hocuspocus + PostgreSQL',
+  'y-websocket': 'y-websocket',
+};
+
+export const SERVER_PROTOCOL: Record<ServerKind, Protocol> = {
+  passerelle: 'passerelle',
+  relay: 'relay',
+  hocuspocus: 'hocuspocus',
+  'hocuspocus-pg': 'hocuspocus',
+  'y-websocket': 'y-websocket',
+};
+
+/**
+ * A peer server as a child process (so that its CPU and RSS are read from /proc like ours):
+ * the dumb relay, Hocuspocus in memory or with PostgreSQL (src/peer-hocuspocus.ts), or the
+ * y-websocket reference server (`y-websocket@1`'s bin/server.js, no persistence).
+ */
+export class PeerServer {
+  private child: ChildProcess | null = null;
+  private stderr = '';
+  port = 0;
+
+  constructor(
+    readonly kind: Exclude<ServerKind, 'passerelle'>,
+    private readonly databaseUrl: string,
+    private readonly nodeArgs: string[] = [],
+  ) {}
+
+  get url(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  get pid(): number {
+    if (!this.child?.pid) throw new Error('server not running');
+    return this.child.pid;
+  }
+
+  async start(): Promise<void> {
+    this.port = await freePort();
+    const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(this.port), HOST: '127.0.0.1' };
+    delete env.DATABASE_URL;
+    delete env.YPERSISTENCE;
+    let script: string;
+    if (this.kind === 'relay') script = join(__dirname, 'relay.js');
+    else if (this.kind === 'y-websocket') script = join(ROOT, 'node_modules/y-websocket/bin/server.js');
+    else {
+      script = join(__dirname, 'peer-hocuspocus.js');
+      if (this.kind === 'hocuspocus-pg') env.DATABASE_URL = this.databaseUrl;
+    }
+    const child = spawn(process.execPath, [...this.nodeArgs, script], {
+      cwd: ROOT,
+      env,
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    child.stderr?.on('data', (chunk: Buffer) => (this.stderr = (this.stderr + chunk.toString()).slice(-4000)));
+    this.child = child;
+    const deadline = Date.now() + 30_000;
+    while (Date.now() < deadline) {
+      if (child.exitCode !== null) throw new Error(`${this.kind} exited (${child.exitCode}): ${this.stderr}`);
+      try {
+        await fetch(this.url);
+        return;
+      } catch {
+        // not listening yet
+      }
+      await sleep(100);
+    }
+    throw new Error(`${this.kind} did not start: ${this.stderr}`);
+  }
+
+  /** What the server wrote to stderr (warnings included), for the log. */
+  get errors(): string {
+    return this.stderr;
+  }
+
+  async stop(): Promise<void> {
+    const child = this.child;
+    if (!child || child.exitCode !== null) return;
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+    await exited;
+    clearTimeout(timer);
+    this.child = null;
   }
 }

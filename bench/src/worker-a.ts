@@ -1,9 +1,11 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import * as Y from 'yjs';
-import { firstText, RawClient, stateVectorKey } from './client';
+import { firstText, stateVectorKey } from './client';
+import { makeClient, Protocol } from './protocols';
 import { nowMs, sleep } from './util';
 
 export interface WorkerInput {
+  protocol: Protocol;
   url: string;
   token: string;
   clients: Array<{ clientId: number; documentId: string }>;
@@ -43,7 +45,7 @@ function ownParagraph(doc: Y.Doc): Y.XmlText {
   return text;
 }
 
-/** Runs a share of the clients of scenario A: ready → (go) → type until (stop) → report. */
+/** Runs a share of the clients of scenario A: ready → (go) → type until (stop) → report (done) → (close) → closed. */
 async function main(): Promise<void> {
   const input = workerData as WorkerInput;
   const sendTimes = new Float64Array(input.sendTimes);
@@ -51,7 +53,7 @@ async function main(): Promise<void> {
   const propagation: number[] = [];
   const propagationSentAt: number[] = [];
   const clients = input.clients.map(({ clientId, documentId }) => {
-    const client = new RawClient(input.url, input.token, documentId);
+    const client = makeClient(input.protocol, input.url, input.token, documentId);
     const state = {
       clientId,
       client,
@@ -66,7 +68,8 @@ async function main(): Promise<void> {
       for (const struct of Y.decodeUpdate(update).structs) {
         if (!(struct instanceof Y.Item) || !(struct.content instanceof Y.ContentString)) continue;
         const match = MARK.exec(struct.content.str);
-        if (!match) continue;
+        // Hocuspocus and y-websocket echo a client's own updates back to it: not an arrival.
+        if (!match || Number(match[1]) === clientId) continue;
         const sentAt = sendTimes[Number(match[1]) * input.maxSeq + Number(match[2])];
         if (sentAt > 0) {
           propagation.push(arrived - sentAt);
@@ -95,17 +98,16 @@ async function main(): Promise<void> {
     const doc = state.client.doc;
     const sentAt = nowMs();
     sendTimes[state.clientId * input.maxSeq + seq] = sentAt;
-    void state.client
-      .change(() => {
-        const text = firstText(doc) ?? ownParagraph(doc);
-        text.insert(Math.floor(Math.random() * (text.length + 1)), `k${state.clientId}:${seq} `);
-      })
-      .then((res) => {
-        if (res.ok) {
-          state.acked++;
-          ack.push(nowMs() - sentAt);
-        } else state.ackErrors++;
-      });
+    const answer = state.client.change(() => {
+      const text = firstText(doc) ?? ownParagraph(doc);
+      text.insert(Math.floor(Math.random() * (text.length + 1)), `k${state.clientId}:${seq} `);
+    });
+    void answer?.then((res) => {
+      if (res.ok) {
+        state.acked++;
+        ack.push(nowMs() - sentAt);
+      } else state.ackErrors++;
+    });
   };
   for (const state of clients) {
     // Spread the clients over the interval so the load is even rather than in bursts.
@@ -128,7 +130,6 @@ async function main(): Promise<void> {
     stateVector: stateVectorKey(s.client.doc),
     content: s.client.doc.getXmlFragment('default').toString(),
   }));
-  for (const s of clients) s.client.close();
   const output: WorkerOutput = {
     ack: Float64Array.from(ack),
     propagation: Float64Array.from(propagation),
@@ -136,6 +137,11 @@ async function main(): Promise<void> {
     clients: results,
   };
   parentPort!.postMessage({ type: 'done', output });
+  // The main thread compares with a fresh joiner while these clients still hold the documents open.
+  await new Promise<void>((resolve) => parentPort!.once('message', () => resolve()));
+  for (const s of clients) s.client.close();
+  await sleep(200);
+  parentPort!.postMessage({ type: 'closed' });
 }
 
 main().catch((error: unknown) => {
