@@ -61,9 +61,8 @@ export class HttpExceptionFilter implements ExceptionFilter {
     if (bodyError?.type === 'entity.too.large') {
       return { statusCode: 413, code: 'too_large', message: 'Request body is too large' };
     }
-    if (bodyError?.type === 'entity.parse.failed') {
-      return { statusCode: 400, code: 'bad_request', message: 'Request body is not valid JSON' };
-    }
+    // Invalid JSON never gets here: Nest turns the parser's SyntaxError into a BadRequestException
+    // quoting the body, so bootstrap.ts answers it right after the parser.
     // Other refusals of the body parser (an unknown or corrupt Content-Encoding, a bad charset) are
     // the client's fault; `expose` marks http-errors whose message is meant for the client.
     if (

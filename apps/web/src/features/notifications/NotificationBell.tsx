@@ -1,7 +1,8 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useErrorMessage } from '../../app/useErrorMessage';
 import { useFormat } from '../../lib/format';
+import { usePopover } from '../../lib/usePopover';
 import { NotificationList } from './NotificationList';
 import './notifications.css';
 import {
@@ -32,34 +33,13 @@ export function NotificationBell() {
   const { t } = useTranslation('notifications');
   const format = useFormat();
   const errorMessage = useErrorMessage();
-  const [open, setOpen] = useState(false);
+  const { open, setOpen, root, button } = usePopover();
   const notifications = useNotifications(true);
   // Live updates once the list has loaded: they amend it, and there is nothing to amend before.
   useNotificationStream(notifications.isSuccess);
   const markRead = useMarkRead();
   const markAll = useMarkAllRead();
   const panelId = useId();
-  const root = useRef<HTMLDivElement>(null);
-  const button = useRef<HTMLButtonElement>(null);
-
-  useEffect(() => {
-    if (!open) return;
-    const onPointer = (event: PointerEvent) => {
-      if (!root.current?.contains(event.target as Node)) setOpen(false);
-    };
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') {
-        setOpen(false);
-        button.current?.focus();
-      }
-    };
-    document.addEventListener('pointerdown', onPointer);
-    document.addEventListener('keydown', onKey);
-    return () => {
-      document.removeEventListener('pointerdown', onPointer);
-      document.removeEventListener('keydown', onKey);
-    };
-  }, [open]);
 
   const unread = unreadCountOf(notifications.data);
   const items = notifications.data?.pages.flatMap((page) => page.items) ?? [];
