@@ -33,6 +33,8 @@ export class CollabOptions {
   badMessageWindowMs = 10_000;
   /** Rows per INSERT of the group commit. */
   writeBatchMaxRows = 500;
+  /** Least time between two commits of the group commit (see WriteQueue). */
+  writeBatchIntervalMs = 10;
 
   constructor(config: AppConfig) {
     this.maxMessageBytes = config.COLLAB_MAX_MESSAGE_BYTES;

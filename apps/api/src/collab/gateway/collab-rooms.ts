@@ -8,6 +8,7 @@ import type { BusMessage } from '../scale/bus-message';
 import { DocumentStore, REMOTE_ORIGIN } from '../storage/document-store';
 import { RoomAwareness } from './room-awareness';
 import type { SocketSession } from './socket-session';
+import { UpdateFanout } from './update-fanout';
 
 /** Origin of presence removals made by the server when a connection leaves. */
 const REMOVAL = 'removal';
@@ -17,7 +18,8 @@ export const sessionOf = (socket: Socket): SocketSession => socket.data.session 
 /**
  * Rooms and fan-out of this instance: who is in which document, joining and leaving (presence
  * included), and forwarding every change of an in-memory document to the sockets in its room —
- * at once, before the change is stored. With scale-out, what other instances stored or announced
+ * within the same turn of the event loop (merged per document, see UpdateFanout), before the change
+ * is stored. With scale-out, what other instances stored or announced
  * arrives through CollabScaleOut and is applied and forwarded the same way.
  */
 @Injectable()
@@ -28,6 +30,18 @@ export class CollabRooms implements OnModuleInit, OnModuleDestroy {
   private readonly byDocument = new Map<string, Set<Socket>>();
   private readonly awareness = new RoomAwareness((id, update, origin) => this.onAwarenessChange(id, update, origin));
   private readonly offs: Array<() => void> = [];
+  private readonly fanout = new UpdateFanout<Socket>({
+    toRoom: (documentId, update, except) => {
+      if (!this.server || !this.byDocument.has(documentId)) return;
+      let target = this.server.local.to(documentRoom(documentId));
+      if (except.length > 0) target = target.except(except.map((s) => s.id));
+      target.emit(CollabEvent.sync, { documentId, message: updateMessage(update) });
+    },
+    toOne: (socket, documentId, update) => {
+      if (this.sessions.get(socket)?.joined.has(documentId))
+        socket.emit(CollabEvent.sync, { documentId, message: updateMessage(update) });
+    },
+  });
 
   constructor(
     private readonly store: DocumentStore,
@@ -143,11 +157,10 @@ export class CollabRooms implements OnModuleInit, OnModuleDestroy {
     socket.emit(CollabEvent.access, { documentId, access });
   }
 
+  /** Forwarded at the end of the event-loop turn, merged with the document's other changes of that turn. */
   private onDocumentUpdate(documentId: string, update: Uint8Array, origin: unknown): void {
     if (!this.server || !this.byDocument.has(documentId)) return;
-    let target = this.server.local.to(documentRoom(documentId));
-    if (this.sessions.has(origin as Socket)) target = target.except((origin as Socket).id);
-    target.emit(CollabEvent.sync, { documentId, message: updateMessage(update) });
+    this.fanout.push(documentId, update, this.sessions.has(origin as Socket) ? (origin as Socket) : null);
   }
 
   private onAwarenessChange(documentId: string, update: Uint8Array, origin: unknown): void {

@@ -31,7 +31,7 @@ import { CollabScaleOut } from '../scale/collab-scale-out';
 import { CollabRepository } from '../storage/collab.repository';
 import { DocumentStore } from '../storage/document-store';
 import { toAck } from './ack';
-import { corkFrames } from './cork-frames';
+import { corkFrames, packetsInOneFlush } from './cork-frames';
 import { CollabRooms, sessionOf } from './collab-rooms';
 import { parseDocumentPayload, parseMessagePayload } from './payloads';
 import { BadMessageCounter, SocketSession, TokenBucket } from './socket-session';
@@ -102,6 +102,7 @@ export class CollabGateway implements OnGatewayInit, OnGatewayConnection, OnGate
   handleConnection(socket: Socket): void {
     corkFrames(socket.conn.transport);
     socket.conn.on('upgrade', corkFrames);
+    packetsInOneFlush(socket.client);
     if (socket.data.session) this.rooms.register(socket);
   }
 

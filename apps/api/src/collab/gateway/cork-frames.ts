@@ -32,3 +32,47 @@ export function corkFrames(transport: unknown): void {
   };
   t.corked = true;
 }
+
+interface EngineConnection {
+  flush: () => void;
+}
+
+interface SocketIoClient {
+  conn?: EngineConnection;
+  writeToEngine?: (packets: unknown, opts: unknown) => void;
+  packetsTogether?: boolean;
+}
+
+/**
+ * Makes the packets of one Socket.IO message reach engine.io's transport in one flush.
+ *
+ * Socket.IO writes a binary event as two engine.io packets (the header, then the attachment), and
+ * engine.io flushes after each: the first goes to the transport at once, which is then busy until
+ * its write completes, so the attachment waits for the next tick and a second write — two system
+ * calls for every update sent to every client. Holding engine.io's flush while Socket.IO hands over
+ * the packets of one message, then flushing once, sends them together (and `corkFrames` turns that
+ * flush into a single write).
+ */
+export function packetsInOneFlush(client: unknown): void {
+  const c = client as SocketIoClient | null;
+  const conn = c?.conn;
+  if (!c || !conn || typeof c.writeToEngine !== 'function' || typeof conn.flush !== 'function' || c.packetsTogether)
+    return;
+  const write = c.writeToEngine.bind(c);
+  const flush = conn.flush.bind(conn);
+  let holding = false;
+  conn.flush = () => {
+    if (!holding) flush();
+  };
+  c.writeToEngine = (packets: unknown, opts: unknown) => {
+    if (!Array.isArray(packets) || packets.length < 2) return write(packets, opts);
+    holding = true;
+    try {
+      write(packets, opts);
+    } finally {
+      holding = false;
+    }
+    flush();
+  };
+  c.packetsTogether = true;
+}

@@ -66,6 +66,7 @@ export class DocumentStore implements OnModuleDestroy {
   ) {
     this.queue = new WriteQueue((rows) => this.repo.append(rows), {
       maxRows: options.writeBatchMaxRows,
+      minIntervalMs: options.writeBatchIntervalMs,
       retryDelayMs: 100,
     });
   }

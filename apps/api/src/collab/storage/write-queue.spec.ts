@@ -62,4 +62,29 @@ describe('WriteQueue (group commit)', () => {
     await expect(gone).rejects.toMatchObject({ code: 'not_found' });
     expect(written).toEqual(['a']);
   });
+
+  it('under load, lets the updates of the interval join one INSERT; when idle, writes at once', async () => {
+    const batches: number[][] = [];
+    const queue = new WriteQueue(
+      async (rows) => {
+        batches.push(rows.map((r) => r.data[0]));
+      },
+      { maxRows: 100, retryDelayMs: 1, minIntervalMs: 500 },
+    );
+    await queue.enqueue(row('a', 1));
+    // Right after a write: the next updates wait for the rest of the interval and go together.
+    const next = [2, 3].map((n) => queue.enqueue(row('a', n)));
+    await new Promise((r) => setImmediate(r));
+    expect(batches).toEqual([[1]]);
+    const late = new Promise((r) => setTimeout(r, 5)).then(() => queue.enqueue(row('a', 4)));
+    await Promise.all([...next, late]);
+    expect(batches).toEqual([[1], [2, 3, 4]]);
+    // Idle for longer than the interval: written in the same turn's batch, without waiting.
+    await new Promise((r) => setTimeout(r, 550));
+    const idle = queue.enqueue(row('a', 5));
+    await new Promise((r) => setImmediate(r));
+    await new Promise((r) => setImmediate(r));
+    expect(batches).toEqual([[1], [2, 3, 4], [5]]);
+    await idle;
+  });
 });

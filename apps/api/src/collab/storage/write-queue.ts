@@ -12,6 +12,12 @@ export interface WriteQueueOptions {
   maxRows: number;
   /** Delay before retrying after a failed INSERT (grows up to 5 s). */
   retryDelayMs: number;
+  /**
+   * Least time between the starts of two INSERTs (0: none). Under load this makes each commit carry
+   * the updates of that interval instead of one or two: fewer round trips and WAL flushes, less CPU
+   * for PostgreSQL and the server; when updates are rare the first one is written at once.
+   */
+  minIntervalMs?: number;
 }
 
 /** PostgreSQL integrity violations (class 23): retrying the same rows cannot succeed. */
@@ -32,6 +38,7 @@ export class WriteQueue {
   private pending: Pending[] = [];
   private running: Promise<void> | null = null;
   private closed = false;
+  private lastWriteAt = -Infinity;
 
   constructor(
     private readonly write: (rows: readonly UpdateRow[]) => Promise<void>,
@@ -60,15 +67,25 @@ export class WriteQueue {
   }
 
   private async drain(): Promise<void> {
-    // Let the updates of the current tick join the first batch.
-    await new Promise<void>((resolve) => setImmediate(resolve));
     try {
       while (this.pending.length > 0) {
+        await this.gather();
         const batch = this.pending.splice(0, this.options.maxRows);
+        this.lastWriteAt = performance.now();
         await this.writeBatch(batch);
       }
     } finally {
       this.running = null;
+    }
+  }
+
+  /** Lets the updates of the current tick — and, under load, of the rest of the interval — join the batch. */
+  private async gather(): Promise<void> {
+    const wait = this.lastWriteAt + (this.options.minIntervalMs ?? 0) - performance.now();
+    if (wait >= 1 && this.pending.length < this.options.maxRows && !this.closed) {
+      await new Promise<void>((resolve) => setTimeout(resolve, wait));
+    } else {
+      await new Promise<void>((resolve) => setImmediate(resolve));
     }
   }
 
