@@ -41,6 +41,7 @@ describe('collaboration storage: compaction and eviction', () => {
   afterEach(() => {
     options.compactAfterUpdates = 500;
     options.evictAfterMs = 30_000;
+    options.buildAfterLoadMs = 250;
   });
   afterAll(async () => {
     await t?.close();
@@ -198,12 +199,63 @@ describe('collaboration storage: compaction and eviction', () => {
       text.insert(Math.floor(Math.random() * (text.length + 1)), 'abcdefghij'.slice(0, 1 + (i % 10)));
       if (i % 4 === 3) text.delete(Math.floor(Math.random() * text.length), 1);
     }
-    for (const u of updates) await store.append(documentId, u, null);
+    await store.get(documentId);
+    await Promise.all(updates.map((u) => store.append(documentId, u, null)));
     expect(await store.compact(documentId)).toBe(true);
     const [snapshot] = await t.db.query(`SELECT length(data) AS bytes FROM document_snapshots WHERE document_id = $1`, [
       documentId,
     ]);
     expect(Number(snapshot.bytes)).toBeGreaterThan(64 * 1024); // large enough for the worker path
     expect((await storedDoc(t.db, documentId)).getText('t').toString()).toBe(text.toString());
+  });
+
+  it('opens a compacted document from its stored bytes, and builds it when a client needs more', async () => {
+    options.buildAfterLoadMs = 60_000;
+    const documentId = await newDocument();
+    const source = new Y.Doc();
+    source.getText('t').insert(0, 'opened from the snapshot');
+    await store.append(documentId, Y.encodeStateAsUpdate(source), null);
+    expect(await store.compact(documentId)).toBe(true);
+    const [row] = await t.db.query(`SELECT state_vector FROM document_snapshots WHERE document_id = $1`, [documentId]);
+    expect(new Uint8Array(row.state_vector)).toEqual(Y.encodeStateVector(await storedDoc(t.db, documentId)));
+    expect(store.evict(documentId)).toBe(true);
+
+    // A new client: answered from the stored bytes, the document is not built.
+    const first = provider(t.url, await t.login(w.people.editor.email), documentId);
+    // A client that already holds the document and made changes offline: it needs the document itself.
+    const offline = new Y.Doc();
+    Y.applyUpdate(offline, Y.encodeStateAsUpdate(source));
+    offline.getText('t').insert(0, 'offline, then ');
+    let second: ReturnType<typeof provider> | null = null;
+    try {
+      await first.whenSynced();
+      expect(first.doc.getText('t').toString()).toBe('opened from the snapshot');
+      expect(store.isLoaded(documentId)).toBe(true);
+      expect(store.isBuilt(documentId)).toBe(false);
+
+      second = provider(t.url, await t.login(w.people.editor2.email), documentId, offline);
+      await second.whenSynced();
+      await second.whenSaved();
+      expect(store.isBuilt(documentId)).toBe(true);
+      await waitFor('the first client gets the offline change', () =>
+        first.doc.getText('t').toString().startsWith('offline, then '),
+      );
+      first.doc.getText('t').insert(first.doc.getText('t').length, '!');
+      await first.whenSaved();
+      const expected = 'offline, then opened from the snapshot!';
+      await waitFor('both converge', () => second!.doc.getText('t').toString() === expected);
+      expect((await storedDoc(t.db, documentId)).getText('t').toString()).toBe(expected);
+      // A third client after the changes gets the whole current state (encoded once, then kept).
+      const third = provider(t.url, await t.login(w.people.editor.email), documentId);
+      try {
+        await third.whenSynced();
+        expect(third.doc.getText('t').toString()).toBe(expected);
+      } finally {
+        third.destroy();
+      }
+    } finally {
+      first.destroy();
+      second?.destroy();
+    }
   });
 });

@@ -1,5 +1,13 @@
 import * as Y from 'yjs';
-import { readSyncMessage, syncStep1, syncStep2, syncStep2FromUpdate, toUint8Array, updateMessage } from './messages';
+import {
+  readSyncMessage,
+  syncStep1,
+  syncStep1FromStateVector,
+  syncStep2,
+  syncStep2FromUpdate,
+  toUint8Array,
+  updateMessage,
+} from './messages';
 
 describe('sync messages', () => {
   const doc = new Y.Doc();
@@ -33,5 +41,11 @@ describe('sync messages', () => {
     expect(toUint8Array(new DataView(bytes.buffer, 1, 2))).toEqual(new Uint8Array([2, 3]));
     expect(toUint8Array('abc')).toBeNull();
     expect(toUint8Array(null)).toBeNull();
+  });
+
+  it('builds step 1 from a state vector at hand, byte for byte as from the document', () => {
+    const doc = new Y.Doc();
+    doc.getText('t').insert(0, 'hello');
+    expect(syncStep1FromStateVector(Y.encodeStateVector(doc))).toEqual(syncStep1(doc));
   });
 });

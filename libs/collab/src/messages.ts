@@ -47,6 +47,14 @@ export function syncStep1(doc: Y.Doc): Uint8Array {
   return encoding.toUint8Array(encoder);
 }
 
+/** Step 1 built from a state vector already at hand. */
+export function syncStep1FromStateVector(stateVector: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, sync.messageYjsSyncStep1);
+  encoding.writeVarUint8Array(encoder, stateVector);
+  return encoding.toUint8Array(encoder);
+}
+
 /** Step 2: the answer to a step 1, everything `doc` has that the state vector lacks. */
 export function syncStep2(doc: Y.Doc, stateVector?: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder();

@@ -19,6 +19,8 @@ export class CollabOptions {
   maxMessageBytes: number;
   /** Stored updates after which a document is compacted into its snapshot (in the background). */
   compactAfterUpdates = 500;
+  /** A document opened from its compacted snapshot is built this long after loading, unless needed sooner. */
+  buildAfterLoadMs = 250;
   /** How long a document nobody has open stays in memory. */
   evictAfterMs = 30_000;
   /** The searchable text is written this long after the last change … */

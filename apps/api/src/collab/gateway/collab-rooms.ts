@@ -1,5 +1,5 @@
 import { Injectable, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
-import { CollabEvent, documentRoom, syncStep1, updateMessage } from '@passerelle/collab';
+import { CollabEvent, documentRoom, syncStep1FromStateVector, updateMessage } from '@passerelle/collab';
 import type { CollabAccess } from '@passerelle/domain';
 import type { Namespace, Socket } from 'socket.io';
 import { DomainException, forbidden } from '../../core/errors/domain.exception';
@@ -111,8 +111,10 @@ export class CollabRooms implements OnModuleInit, OnModuleDestroy {
       // Presence held by other instances' sockets: ask them for it (their answer is forwarded here).
       if (first) this.scaleOut.publish({ kind: 'awareness-query', documentId });
     }
-    const doc = this.store.peek(documentId)!;
-    socket.emit(CollabEvent.sync, { documentId, message: syncStep1(doc) });
+    socket.emit(CollabEvent.sync, {
+      documentId,
+      message: syncStep1FromStateVector(this.store.stateVector(documentId)),
+    });
     const presence = this.awareness.encodeAll(documentId);
     if (presence) socket.emit(CollabEvent.awareness, { documentId, message: presence });
   }

@@ -14,7 +14,7 @@ import {
   CollabAck,
   CollabEvent,
   readSyncMessage,
-  syncStep2,
+  syncStep2FromUpdate,
   UNAUTHORIZED_MESSAGE,
 } from '@passerelle/collab';
 import { LIMITS } from '@passerelle/domain';
@@ -213,7 +213,7 @@ export class CollabGateway implements OnGatewayInit, OnGatewayConnection, OnGate
     if (decoded.type === 'step1') {
       let answer: Uint8Array;
       try {
-        answer = syncStep2(this.store.peek(documentId)!, decoded.stateVector);
+        answer = syncStep2FromUpdate(this.store.diff(documentId, decoded.stateVector));
       } catch {
         throw badRequest('Malformed state vector');
       }

@@ -7,6 +7,8 @@ export interface StoredState {
   snapshot: Uint8Array | null;
   /** Optimistic-concurrency token of the snapshot row (null when there is none yet). */
   snapshotVersion: string | null;
+  /** The snapshot's state vector, as the compaction wrote it (null for older snapshots). */
+  snapshotStateVector: Uint8Array | null;
   /** Every update row not yet folded into the snapshot, in id order. */
   updates: Array<{ id: string; data: Uint8Array }>;
 }
@@ -41,11 +43,17 @@ export class CollabRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async load(documentId: string): Promise<StoredState> {
-    const rows: Array<{ kind: number; id: string | null; data: Buffer; version: string | null }> = await this.db.query(
-      `SELECT 0 AS kind, NULL::bigint AS id, data, version::text AS version
+    const rows: Array<{
+      kind: number;
+      id: string | null;
+      data: Buffer;
+      version: string | null;
+      state_vector: Buffer | null;
+    }> = await this.db.query(
+      `SELECT 0 AS kind, NULL::bigint AS id, data, version::text AS version, state_vector
          FROM document_snapshots WHERE document_id = $1
        UNION ALL
-       SELECT 1 AS kind, id, data, NULL FROM document_updates WHERE document_id = $1
+       SELECT 1 AS kind, id, data, NULL, NULL FROM document_updates WHERE document_id = $1
        ORDER BY kind, id`,
       [documentId],
     );
@@ -53,6 +61,7 @@ export class CollabRepository {
     return {
       snapshot: snapshot ? new Uint8Array(snapshot.data) : null,
       snapshotVersion: snapshot ? snapshot.version : null,
+      snapshotStateVector: snapshot?.state_vector ? new Uint8Array(snapshot.state_vector) : null,
       updates: rows.filter((r) => r.kind === 1).map((r) => ({ id: String(r.id), data: new Uint8Array(r.data) })),
     };
   }
@@ -76,27 +85,31 @@ export class CollabRepository {
    * Replaces the snapshot by `data`, which folds in the rows `updateIds`, and deletes those rows,
    * in one transaction — unless the snapshot changed since it was read (`expectedVersion`), in
    * which case nothing happens and false is returned (another compaction won the race).
+   * `stateVector` is that of the document `data` builds (see SnapshotStateVector); null if unknown.
    */
   async replaceSnapshot(
     documentId: string,
     data: Uint8Array,
     expectedVersion: string | null,
     updateIds: readonly string[],
+    stateVector: Uint8Array | null = null,
   ): Promise<boolean> {
+    const sv = stateVector ? Buffer.from(stateVector) : null;
     const lastUpdateId = updateIds.reduce((max, id) => (BigInt(id) > BigInt(max) ? id : max), '0');
     return this.db.transaction(async (tx) => {
       const written: unknown[] =
         expectedVersion === null
           ? await tx.query(
-              `INSERT INTO document_snapshots (document_id, data, last_update_id, version, updated_at)
-               VALUES ($1, $2, $3, 1, now()) ON CONFLICT (document_id) DO NOTHING RETURNING document_id`,
-              [documentId, Buffer.from(data), lastUpdateId],
+              `INSERT INTO document_snapshots (document_id, data, last_update_id, version, updated_at, state_vector)
+               VALUES ($1, $2, $3, 1, now(), $4) ON CONFLICT (document_id) DO NOTHING RETURNING document_id`,
+              [documentId, Buffer.from(data), lastUpdateId, sv],
             )
           : await tx.query(
               `UPDATE document_snapshots
-                  SET data = $2, last_update_id = GREATEST(last_update_id, $3), version = version + 1, updated_at = now()
+                  SET data = $2, last_update_id = GREATEST(last_update_id, $3), version = version + 1, updated_at = now(),
+                      state_vector = $5
                 WHERE document_id = $1 AND version = $4 RETURNING document_id`,
-              [documentId, Buffer.from(data), lastUpdateId, expectedVersion],
+              [documentId, Buffer.from(data), lastUpdateId, expectedVersion, sv],
             );
       // An UPDATE … RETURNING through TypeORM answers [rows, count].
       const rows = Array.isArray(written[0]) ? (written[0] as unknown[]) : written;

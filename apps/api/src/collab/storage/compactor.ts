@@ -15,15 +15,22 @@ parentPort.on('message', ({ id, parts }) => {
       for (const part of parts) Y.applyUpdate(doc, part);
     });
     const state = Y.encodeStateAsUpdate(doc);
+    const stateVector = Y.encodeStateVector(doc);
     doc.destroy();
-    parentPort.postMessage({ id, state }, [state.buffer]);
+    parentPort.postMessage({ id, state, stateVector }, [state.buffer, stateVector.buffer]);
   } catch (error) {
     parentPort.postMessage({ id, error: String(error && error.message || error) });
   }
 });
 `;
 
-type Job = { resolve(state: Uint8Array): void; reject(error: Error): void };
+/** A folded document: its whole state as one update, and its state vector (of what is integrated). */
+export interface Folded {
+  state: Uint8Array;
+  stateVector: Uint8Array;
+}
+
+type Job = { resolve(folded: Folded): void; reject(error: Error): void };
 
 /**
  * Runs `compactState` on a worker thread: folding even a few hundred updates of a template-sized
@@ -35,7 +42,7 @@ export class Compactor {
   private readonly jobs = new Map<number, Job>();
   private nextId = 1;
 
-  compact(parts: readonly Uint8Array[]): Promise<Uint8Array> {
+  compact(parts: readonly Uint8Array[]): Promise<Folded> {
     return new Promise((resolve, reject) => {
       const id = this.nextId++;
       this.jobs.set(id, { resolve, reject });
@@ -56,12 +63,13 @@ export class Compactor {
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
     const worker = new Worker(WORKER_SOURCE, { eval: true });
-    worker.on('message', (message: { id: number; state?: Uint8Array; error?: string }) => {
+    worker.on('message', (message: { id: number; state?: Uint8Array; stateVector?: Uint8Array; error?: string }) => {
       const job = this.jobs.get(message.id);
       if (!job) return;
       this.jobs.delete(message.id);
       if (this.jobs.size === 0) worker.unref();
-      if (message.state) job.resolve(new Uint8Array(message.state));
+      if (message.state && message.stateVector)
+        job.resolve({ state: new Uint8Array(message.state), stateVector: new Uint8Array(message.stateVector) });
       else job.reject(new Error(message.error ?? 'compaction failed'));
     });
     worker.on('error', (error) => this.fail(worker, error));

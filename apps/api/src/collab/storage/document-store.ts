@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import { badRequest } from '../../core/errors/domain.exception';
 import { CollabOptions } from '../collab.options';
 import { CollabRepository } from './collab.repository';
-import { Compactor } from './compactor';
+import { Compactor, type Folded } from './compactor';
 import { WriteQueue } from './write-queue';
 
 /** Origin of changes made by the server itself (template, restore, suggestion accepted): never echoed back as a client's. */
@@ -14,6 +14,9 @@ export const REMOTE_ORIGIN = 'remote';
 /** Loading more stored updates than this folds them in the worker (and saves the result as the snapshot). */
 const FOLD_ON_LOAD_AFTER = 50;
 
+/** True for the state vector of an empty document (a client that holds nothing yet). */
+const isEmptyStateVector = (stateVector: Uint8Array): boolean => Y.decodeStateVector(stateVector).size === 0;
+
 /** Any change applied to an in-memory document, synchronously, with its transaction origin. */
 export type UpdateListener = (documentId: string, update: Uint8Array, origin: unknown) => void;
 /** An update of this instance, just committed. */
@@ -21,21 +24,55 @@ export type StoredListener = (documentId: string, update: Uint8Array, userId: st
 /** A document about to leave memory. */
 export type EvictListener = (documentId: string, doc: Y.Doc) => void;
 
-interface Entry {
-  id: string;
-  doc: Y.Doc;
+/** A document the server holds in memory. */
+class Entry {
   /** Holders that keep it in memory (sockets joined to it). */
-  refs: number;
+  refs = 0;
   /** Updates applied in memory whose commit is pending. */
-  inFlight: number;
-  /** Rows in the update log not folded into the snapshot (as far as this instance knows). */
-  sinceSnapshot: number;
+  inFlight = 0;
   /**
    * Compact after `compactAfterUpdates × (1 + compactJitter)` rows: documents edited at the same
    * pace (a workshop where everyone types) would otherwise all compact in the same second.
    */
-  compactJitter: number;
-  evictTimer: NodeJS.Timeout | null;
+  compactJitter = Math.random() * 0.5;
+  evictTimer: NodeJS.Timeout | null = null;
+  /** The whole current content as one update, while it is known without encoding (null: changed since). */
+  state: Uint8Array | null;
+  /** The state vector that goes with `state`. */
+  stateVector: Uint8Array | null;
+  private built: Y.Doc | null = null;
+
+  constructor(
+    readonly id: string,
+    /** Rows in the update log not folded into the snapshot (as far as this instance knows). */
+    public sinceSnapshot: number,
+    /** Builds the Y.Doc (applies the stored state) the first time it is needed. */
+    private readonly build: () => Y.Doc,
+    known: { state: Uint8Array; stateVector: Uint8Array } | null,
+  ) {
+    this.state = known?.state ?? null;
+    this.stateVector = known?.stateVector ?? null;
+  }
+
+  /**
+   * The Yjs document. A document stored as one compacted state is opened from the stored bytes
+   * (see `DocumentStore.stateVector` / `diff`) and built only when something needs the document
+   * itself — a change, a client that already holds part of it, a REST feature.
+   */
+  get doc(): Y.Doc {
+    if (!this.built) {
+      this.built = this.build();
+      this.built.on('update', () => {
+        this.state = null;
+        this.stateVector = null;
+      });
+    }
+    return this.built;
+  }
+
+  get isBuilt(): boolean {
+    return this.built !== null;
+  }
 }
 
 /**
@@ -102,17 +139,38 @@ export class DocumentStore implements OnModuleDestroy {
     return this.loaded.has(documentId);
   }
 
+  /** Whether the loaded document's Y.Doc exists yet (see Entry.doc). */
+  isBuilt(documentId: string): boolean {
+    return this.loaded.get(documentId)?.isBuilt ?? false;
+  }
+
+  /** The state vector of a loaded document (for the server's step 1), without building it when known. */
+  stateVector(documentId: string): Uint8Array {
+    const entry = this.loadedEntry(documentId);
+    return (entry.stateVector ??= Y.encodeStateVector(entry.doc));
+  }
+
+  /**
+   * What a client holding `stateVector` lacks of a loaded document (the answer to its step 1). A new
+   * client gets the whole state, encoded once and kept until the next change — or, for a document
+   * just opened from its compacted snapshot, the stored bytes themselves. Throws on a malformed vector.
+   */
+  diff(documentId: string, stateVector: Uint8Array): Uint8Array {
+    const entry = this.loadedEntry(documentId);
+    if (isEmptyStateVector(stateVector)) return (entry.state ??= Y.encodeStateAsUpdate(entry.doc));
+    return Y.encodeStateAsUpdate(entry.doc, stateVector);
+  }
+
   /** The whole current content as one update. */
   async encodeState(documentId: string): Promise<Uint8Array> {
     return Y.encodeStateAsUpdate(await this.get(documentId));
   }
 
-  /** Loads the document and keeps it in memory until every `acquire` is `release`d. */
-  async acquire(documentId: string): Promise<Y.Doc> {
+  /** Loads the document (without building it, see Entry.doc) and keeps it in memory until every `acquire` is `release`d. */
+  async acquire(documentId: string): Promise<void> {
     const entry = await this.entry(documentId);
     entry.refs += 1;
     this.cancelEviction(entry);
-    return entry.doc;
   }
 
   release(documentId: string): void {
@@ -222,9 +280,10 @@ export class DocumentStore implements OnModuleDestroy {
     const entry = this.loaded.get(documentId);
     if (!entry || entry.refs > 0 || entry.inFlight > 0) return false;
     this.cancelEviction(entry);
-    for (const listener of this.evictListeners) this.safely(() => listener(documentId, entry.doc));
+    // A document never built was never changed here: nothing for the listeners to do with it.
+    if (entry.isBuilt) for (const listener of this.evictListeners) this.safely(() => listener(documentId, entry.doc));
     this.loaded.delete(documentId);
-    entry.doc.destroy();
+    if (entry.isBuilt) entry.doc.destroy();
     if (entry.sinceSnapshot > 0 && !this.closing) this.compactInBackground(documentId);
     return true;
   }
@@ -286,35 +345,45 @@ export class DocumentStore implements OnModuleDestroy {
     const state = await this.repo.load(documentId);
     const parts = state.updates.map((u) => u.data);
     if (state.snapshot) parts.unshift(state.snapshot);
-    const doc = new Y.Doc({ gc: true });
-    let compacted: Uint8Array | null = null;
+    let folded: Folded | null = null;
     if (state.updates.length > FOLD_ON_LOAD_AFTER) {
       // A long log: fold it off the main thread, and keep the result as the new snapshot.
-      compacted = await this.compactor.compact(parts);
-      Y.applyUpdate(doc, compacted, SERVER_ORIGIN);
-    } else if (parts.length > 0) {
-      doc.transact(() => {
-        for (const part of parts) Y.applyUpdate(doc, part, SERVER_ORIGIN);
-      }, SERVER_ORIGIN);
+      folded = await this.compactor.compact(parts);
     }
-    for (const update of remote) Y.applyUpdate(doc, update, REMOTE_ORIGIN);
-    doc.on('update', (update: Uint8Array, origin: unknown) => {
-      for (const listener of this.updateListeners) this.safely(() => listener(documentId, update, origin));
-    });
-    const entry: Entry = {
-      id: documentId,
-      doc,
-      refs: 0,
-      inFlight: 0,
-      sinceSnapshot: state.updates.length,
-      compactJitter: Math.random() * 0.5,
-      evictTimer: null,
+    // Stored as one compacted state whose state vector is known: opened from the bytes, built later.
+    const known: Folded | null =
+      folded ??
+      (state.updates.length === 0 && state.snapshot && state.snapshotStateVector
+        ? { state: state.snapshot, stateVector: state.snapshotStateVector }
+        : null);
+    const build = (): Y.Doc => {
+      const doc = new Y.Doc({ gc: true });
+      if (known) {
+        Y.applyUpdate(doc, known.state, SERVER_ORIGIN);
+      } else if (parts.length > 0) {
+        doc.transact(() => {
+          for (const part of parts) Y.applyUpdate(doc, part, SERVER_ORIGIN);
+        }, SERVER_ORIGIN);
+      }
+      doc.on('update', (update: Uint8Array, origin: unknown) => {
+        for (const listener of this.updateListeners) this.safely(() => listener(documentId, update, origin));
+      });
+      return doc;
     };
+    const entry = new Entry(documentId, state.updates.length, build, known);
+    // Relayed while loading: applying them builds the document.
+    for (const update of remote) Y.applyUpdate(entry.doc, update, REMOTE_ORIGIN);
+    if (!entry.isBuilt) {
+      // Built in the background once the first clients are answered, so that the first change does not wait for it.
+      setTimeout(() => {
+        if (this.loaded.get(documentId) === entry) void entry.doc;
+      }, this.options.buildAfterLoadMs).unref();
+    }
     this.loaded.set(documentId, entry);
-    if (compacted) {
+    if (folded) {
       const ids = state.updates.map((u) => u.id);
       const job = this.repo
-        .replaceSnapshot(documentId, compacted, state.snapshotVersion, ids)
+        .replaceSnapshot(documentId, folded.state, state.snapshotVersion, ids, folded.stateVector)
         .then((replaced) => {
           if (replaced) entry.sinceSnapshot = Math.max(0, entry.sinceSnapshot - ids.length);
           return replaced;
@@ -334,9 +403,15 @@ export class DocumentStore implements OnModuleDestroy {
     if (state.updates.length === 0) return false;
     const parts = state.updates.map((u) => u.data);
     if (state.snapshot) parts.unshift(state.snapshot);
-    const compacted = await this.compactor.compact(parts);
+    const folded = await this.compactor.compact(parts);
     const ids = state.updates.map((u) => u.id);
-    const replaced = await this.repo.replaceSnapshot(documentId, compacted, state.snapshotVersion, ids);
+    const replaced = await this.repo.replaceSnapshot(
+      documentId,
+      folded.state,
+      state.snapshotVersion,
+      ids,
+      folded.stateVector,
+    );
     const entry = this.loaded.get(documentId);
     if (replaced && entry) {
       entry.sinceSnapshot = Math.max(0, entry.sinceSnapshot - ids.length);
@@ -350,6 +425,12 @@ export class DocumentStore implements OnModuleDestroy {
     this.compact(documentId).catch((error: unknown) =>
       this.logger.warn(`compacting ${documentId} failed: ${String(error)}`),
     );
+  }
+
+  private loadedEntry(documentId: string): Entry {
+    const entry = this.loaded.get(documentId);
+    if (!entry) throw new Error(`document ${documentId} is not loaded`);
+    return entry;
   }
 
   private scheduleEviction(entry: Entry): void {

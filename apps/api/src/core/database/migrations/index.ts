@@ -6,6 +6,7 @@ import { PilotProjectsEventsIndicators1763900005000 } from './1763900005000-Pilo
 import { CommentThreads1763900006000 } from './1763900006000-CommentThreads';
 import { ReviewsActivityNotifications1763900007000 } from './1763900007000-ReviewsActivityNotifications';
 import { SearchGoodPractices1763900008000 } from './1763900008000-SearchGoodPractices';
+import { SnapshotStateVector1763900010000 } from './1763900010000-SnapshotStateVector';
 
 /** Every migration, in order. A committed migration is never edited: add a new one here. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   CommentThreads1763900006000,
   ReviewsActivityNotifications1763900007000,
   SearchGoodPractices1763900008000,
+  SnapshotStateVector1763900010000,
 ];
