@@ -2,8 +2,11 @@ import type { DocumentStatus, Language } from '@passerelle/domain';
 import * as Y from 'yjs';
 import { DocumentStore } from '../src/collab/storage/document-store';
 import { DocumentsService } from '../src/modules/documents/documents.service';
+import { SearchRepository } from '../src/modules/search/search.repository';
+import { escapeForSnippet, FOLD_FROM, foldAccents } from '../src/modules/search/snippet';
+import { anchorsOf } from './utils/comment-fixtures';
 import { bearer, createDocumentsWorld, createDocumentWithText, DocumentsWorld } from './utils/document-fixtures';
-import { createDocument } from './utils/factories';
+import { createDocument, createUser } from './utils/factories';
 import { createTestApp, TestApp } from './utils/test-app';
 
 interface Result {
@@ -228,6 +231,106 @@ describe('search', () => {
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
     expect(found).toEqual([id]);
+  });
+
+  describe('cached answers', () => {
+    /** How many times the page was computed (read from the database) while `fn` ran. */
+    const computations = async (fn: () => Promise<unknown>) => {
+      const spy = jest.spyOn(t.app.get(SearchRepository), 'findPage');
+      try {
+        await fn();
+        return spy.mock.calls.length;
+      } finally {
+        spy.mockRestore();
+      }
+    };
+
+    it('shares an answer only between readers of the same access scope, and never leaks a draft', async () => {
+      const draft = await doc({ cityId: w.lyon.id, title: 'Okapi survey', language: 'en' }, [
+        'The okapi count of the Lyon draft.',
+      ]);
+      const otherLyonEditor = await createUser(t.db, { memberships: [{ cityId: w.lyon.id, role: 'editor' }] });
+      const otherToken = await t.login(otherLyonEditor.email);
+
+      expect(await computations(() => ids('okapi', w.users.editorLyon.token))).toBe(1);
+      // Another editor of Lyon only (same role, same city): the same answer, not computed again.
+      expect(await computations(async () => expect(await ids('okapi', otherToken)).toEqual([draft]))).toBe(0);
+      // Readers of other scopes get their own answers, computed for them, even right after.
+      for (const who of ['editorTangier', 'outsider', 'stakeholderLyon', 'coordinator'] as const) {
+        const readable = who === 'stakeholderLyon' || who === 'coordinator';
+        expect(
+          await computations(async () =>
+            expect(await find('okapi', w.users[who].token)).toMatchObject({
+              total: readable ? 1 : 0,
+              results: readable ? [expect.objectContaining({ id: draft })] : [],
+            }),
+          ),
+        ).toBe(1);
+      }
+      // A different page or filter is a different answer.
+      expect(await computations(() => ids('okapi', w.users.editorLyon.token, '&limit=5'))).toBe(1);
+      expect(await computations(() => ids('okapi', w.users.editorLyon.token, '&types=comment'))).toBe(1);
+    });
+
+    it('forgets answers at once when a document is unpublished: its reader outside the city loses it', async () => {
+      const { id } = await createDocumentWithText(
+        t,
+        { programmeId: w.programmeId, cityId: w.lyon.id, title: 'Axolotl report', status: 'adopted', published: true },
+        ['The axolotl pond is restored.'],
+      );
+      await t.app.get(DocumentsService).refreshPlainText(id);
+      expect(await ids('axolotl', w.users.editorTangier.token)).toEqual([id]);
+      expect(await ids('axolotl', w.users.editorTangier.token)).toEqual([id]);
+      const res = await t.http().post(`/api/documents/${id}/unpublish`).set(bearer(w.users.coordinator.token));
+      expect(res.status).toBe(200);
+      expect(await find('axolotl', w.users.editorTangier.token)).toEqual({ results: [], total: 0 });
+      expect(await ids('axolotl', w.users.editorLyon.token)).toEqual([id]);
+    });
+
+    it('forgets answers at once when a comment is written or a title changes', async () => {
+      const id = await doc({ cityId: w.lyon.id, title: 'Harbour notes', language: 'en' }, [
+        'The harbour committee met on Tuesday.',
+      ]);
+      const token = w.users.editorLyon.token;
+      expect(await ids('tapir', token)).toEqual([]);
+      expect(await ids('manatee', token)).toEqual([]);
+      const anchor = await anchorsOf(t, id, 'harbour committee');
+      const thread = await t.http().post(`/api/documents/${id}/threads`).set(bearer(token)).send({
+        anchor,
+        quote: 'harbour committee',
+        body: 'Ask the tapir association to join.',
+      });
+      expect(thread.status).toBe(201);
+      expect(await find('tapir', token)).toMatchObject({
+        total: 1,
+        results: [{ type: 'comment', documentId: id, snippet: expect.stringContaining('<mark>tapir</mark>') }],
+      });
+      const renamed = await t
+        .http()
+        .patch(`/api/documents/${id}`)
+        .set(bearer(token))
+        .send({ title: 'Manatee harbour' });
+      expect(renamed.status).toBe(200);
+      expect(await ids('manatee', token)).toEqual([id]);
+    });
+  });
+
+  it('folds and escapes passages exactly as the database folds and escapes the text it indexes', async () => {
+    const text = `${FOLD_FROM} Ça & <b>"l'été"</b> \u0001x\u0002 العربية ß Œ ñ`;
+    const [row] = await t.db.query(`SELECT passerelle_fold($1) AS folded, passerelle_search_escape($1) AS escaped`, [
+      text,
+    ]);
+    expect(foldAccents(text)).toBe(row.folded);
+    expect(escapeForSnippet(text)).toBe(row.escaped);
+  });
+
+  it('keeps the search indexes without a pending list, so that every search reads them the same way', async () => {
+    const rows: Array<{ relname: string; reloptions: string[] }> = await t.db.query(
+      `SELECT relname, reloptions FROM pg_class
+        WHERE relname IN ('documents_search_idx', 'comments_search_idx', 'pilot_projects_search_idx')`,
+    );
+    expect(rows).toHaveLength(3);
+    for (const row of rows) expect(row.reloptions).toContain('fastupdate=off');
   });
 
   it('describes search, the library, the dashboard and the report in the OpenAPI document', async () => {

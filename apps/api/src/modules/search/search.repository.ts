@@ -20,7 +20,8 @@ export interface SearchFilters {
   limit: number;
 }
 
-export interface SearchRow {
+/** One result of the page, before highlighting. */
+export interface SearchPageRow {
   type: SearchType;
   id: string;
   title: string;
@@ -31,11 +32,17 @@ export interface SearchRow {
   cityName: string | null;
   language: Language;
   rank: number;
-  /** The highlighted passage of the folded, escaped text (markers MARK_START / MARK_END). */
-  marked: string | null;
-  /** The same passage of the original, escaped text; null when it could not be located. */
-  original: string | null;
+  /** The original text around the first place the query's words seem to appear (see passageLocator). */
+  passage: string;
+  /** Every match the reader may read, of every type asked for (the same on each row). */
   total: number;
+}
+
+/** A passage to highlight, folded and escaped as the search vectors' text is (see preparePassage). */
+export interface PassageToHighlight {
+  type: SearchType;
+  language: Language;
+  folded: string;
 }
 
 /** Title (A) far above text (D): one title match outranks several mentions in the text. */
@@ -54,15 +61,19 @@ const queryIn = (language: Language) => `passerelle_search_query('${language}', 
 const ANY_QUERY = `passerelle_search_query_any($1)`;
 
 /**
- * The SQL of search. Every branch applies the reader's access in its WHERE clause, so ranking,
- * counting and the limit only ever see what the reader may read; snippets are made for the
- * final page only (they are the expensive part).
+ * The SQL of search, in two statements: the page (ranked among everything the reader may read,
+ * with the total and a passage of each result's text), then the highlighting of those passages
+ * only. Every branch applies the reader's access in its WHERE clause, so ranking, counting and the
+ * limit only ever see what the reader may read.
+ *
+ * The passages are folded and escaped in between, by the service: folding in SQL (a `translate`
+ * over 56 accented letters) cost more than highlighting itself.
  */
 @Injectable()
 export class SearchRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  async search(scope: SearchScope, filters: SearchFilters): Promise<SearchRow[]> {
+  async findPage(scope: SearchScope, filters: SearchFilters): Promise<SearchPageRow[]> {
     const params: unknown[] = [filters.q, filters.limit];
     const readable = scope.readableDocuments(params.length + 1);
     params.push(...readable.params);
@@ -85,7 +96,9 @@ export class SearchRepository {
     if (filters.types.includes('document')) {
       // One arm per language, each matched in its own configuration through the GIN index. (A
       // single OR over the languages would make PostgreSQL re-check every matching row against
-      // its full text vector, which costs far more than the index when a word is common.)
+      // its full text vector, which costs far more than the index when a word is common.) The
+      // planner combines the index with the access condition's indexes (a BitmapAnd): only
+      // readable matches are read from the table, and only they are ranked.
       const arms = LANGUAGES.map(
         (l) => `
           SELECT d.id, ts_rank_cd(${RANK_WEIGHTS}, d.search_rank_vector, ${queryIn(l)}) AS rank, d.updated_at AS at
@@ -122,52 +135,55 @@ export class SearchRepository {
     if (branches.length === 0) return [];
     const pattern = passageLocator(filters.q);
     // No word to look for (the query is all operators): the passage is the opening of the text.
-    const locator = pattern === null ? 'NULL::text' : param(pattern, 'text');
+    const start =
+      pattern === null
+        ? '1'
+        : `greatest(1, COALESCE(NULLIF(regexp_instr(x.text, ${param(pattern, 'text')}), 0), 1) - ${PASSAGE_BEFORE})`;
 
-    // The page is fetched, then highlighted once per row (the CTEs are materialised so that no
-    // expression is evaluated twice).
     return this.db.query(
       `WITH hits AS (${branches.map((b) => `(${b})`).join(' UNION ALL ')}),
-       top AS MATERIALIZED (SELECT * FROM hits ORDER BY rank DESC, at DESC, id LIMIT $2),
-       found AS MATERIALIZED (
-         SELECT x.type, x.id, x.rank, x.at, x.title, x.document_id, x.thread_id, x.city_id, x.language,
-                substr(x.text, greatest(1, COALESCE(NULLIF(strpos(x.text, substring(x.text FROM ${locator})), 0), 1)
-                       - ${PASSAGE_BEFORE}), ${PASSAGE_LENGTH}) AS source
-           FROM (
-             SELECT top.type, top.id, top.rank, top.at,
-                    COALESCE(d.title, cd.title, p.title) AS title,
-                    COALESCE(d.id, cd.id) AS document_id, c.thread_id,
-                    COALESCE(d.city_id, cd.city_id, p.city_id) AS city_id,
-                    COALESCE(d.language::text, cd.language::text,
-                             CASE WHEN pc.languages[1] IN (${LANGUAGES.map((l) => `'${l}'`).join(', ')})
-                                  THEN pc.languages[1] ELSE 'en' END) AS language,
-                    COALESCE(d.plain_text, c.body, NULLIF(p.summary, ''), p.priority, '') AS text
-               FROM top
-               LEFT JOIN documents d ON top.type = 'document' AND d.id = top.id
-               LEFT JOIN comments c ON top.type = 'comment' AND c.id = top.id
-               LEFT JOIN comment_threads ct ON ct.id = c.thread_id
-               LEFT JOIN documents cd ON cd.id = ct.document_id
-               LEFT JOIN pilot_projects p ON top.type = 'pilot_project' AND p.id = top.id
-               LEFT JOIN cities pc ON pc.id = p.city_id) x),
-       marked AS MATERIALIZED (
-         SELECT f.*, ts_headline(
-                  passerelle_search_config(f.language),
-                  f.folded,
-                  CASE f.type WHEN 'document' THEN passerelle_search_query(f.language, $1) ELSE ${ANY_QUERY} END,
-                  '${HEADLINE_OPTIONS}') AS marked
-           FROM (SELECT found.*, passerelle_search_escape(passerelle_fold(found.source)) AS folded FROM found) f)
-       SELECT m.type, m.id, m.title, m.document_id AS "documentId", m.thread_id AS "threadId",
-              m.city_id AS "cityId", ci.slug AS "citySlug", ci.name AS "cityName", m.language,
-              m.rank::float8 AS rank, m.marked,
-              CASE WHEN s.pos > 0 THEN substr(passerelle_search_escape(m.source), s.pos, length(s.plain)) END AS original,
-              (SELECT COALESCE(sum(x.n), 0)::int FROM (SELECT max(total) AS n FROM hits GROUP BY type) x) AS total
-         FROM marked m
-         LEFT JOIN cities ci ON ci.id = m.city_id
-         CROSS JOIN LATERAL (SELECT translate(m.marked, E'\\x01\\x02', '') AS plain) pl
-         CROSS JOIN LATERAL (SELECT pl.plain, strpos(m.folded, pl.plain) AS pos) s
-        ORDER BY m.rank DESC, m.at DESC, m.id`,
+       top AS (SELECT * FROM hits ORDER BY rank DESC, at DESC, id LIMIT $2)
+       SELECT x.type, x.id, x.title, x.document_id AS "documentId", x.thread_id AS "threadId",
+              x.city_id AS "cityId", ci.slug AS "citySlug", ci.name AS "cityName", x.language,
+              x.rank::float8 AS rank, substr(x.text, ${start}, ${PASSAGE_LENGTH}) AS passage,
+              (SELECT COALESCE(sum(n.n), 0)::int FROM (SELECT max(total) AS n FROM hits GROUP BY type) n) AS total
+         FROM (
+           SELECT top.type, top.id, top.rank, top.at,
+                  COALESCE(d.title, cd.title, p.title) AS title,
+                  COALESCE(d.id, cd.id) AS document_id, c.thread_id,
+                  COALESCE(d.city_id, cd.city_id, p.city_id) AS city_id,
+                  COALESCE(d.language::text, cd.language::text,
+                           CASE WHEN pc.languages[1] IN (${LANGUAGES.map((l) => `'${l}'`).join(', ')})
+                                THEN pc.languages[1] ELSE 'en' END) AS language,
+                  COALESCE(d.plain_text, c.body, NULLIF(p.summary, ''), p.priority, '') AS text
+             FROM top
+             LEFT JOIN documents d ON top.type = 'document' AND d.id = top.id
+             LEFT JOIN comments c ON top.type = 'comment' AND c.id = top.id
+             LEFT JOIN comment_threads ct ON ct.id = c.thread_id
+             LEFT JOIN documents cd ON cd.id = ct.document_id
+             LEFT JOIN pilot_projects p ON top.type = 'pilot_project' AND p.id = top.id
+             LEFT JOIN cities pc ON pc.id = p.city_id) x
+         LEFT JOIN cities ci ON ci.id = x.city_id
+        ORDER BY x.rank DESC, x.at DESC, x.id`,
       params,
     );
+  }
+
+  /**
+   * Highlights passages (MARK_START / MARK_END around matched words), each in its language's
+   * configuration for documents, in all three for comments and pilot projects (as they are matched).
+   */
+  async highlight(q: string, passages: PassageToHighlight[]): Promise<Array<string | null>> {
+    if (passages.length === 0) return [];
+    const rows: Array<{ marked: string | null }> = await this.db.query(
+      `SELECT ts_headline(passerelle_search_config(x.language), x.folded,
+                CASE x.type WHEN 'document' THEN passerelle_search_query(x.language, $1) ELSE ${ANY_QUERY} END,
+                '${HEADLINE_OPTIONS}') AS marked
+         FROM unnest($2::text[], $3::varchar[], $4::text[]) WITH ORDINALITY AS x(type, language, folded, n)
+        ORDER BY x.n`,
+      [q, passages.map((p) => p.type), passages.map((p) => p.language), passages.map((p) => p.folded)],
+    );
+    return rows.map((r) => r.marked);
   }
 
   async allCityIds(): Promise<string[]> {

@@ -1,4 +1,15 @@
-import { MARK_END, MARK_START, passageLocator, toSnippet } from './snippet';
+import {
+  escapeForSnippet,
+  FOLD_FROM,
+  FOLD_TO,
+  foldAccents,
+  MARK_END,
+  MARK_START,
+  passageLocator,
+  preparePassage,
+  snippetOf,
+  toSnippet,
+} from './snippet';
 
 const marked = (text: string) => text.replace(/\[/g, MARK_START).replace(/\]/g, MARK_END);
 
@@ -44,5 +55,37 @@ describe('passageLocator', () => {
     expect(finds('-camp or desk', 'the camp')).toBe(false);
     expect(finds('-camp or desk', 'in order')).toBe(false);
     expect(passageLocator('!!! & |')).toBeNull();
+  });
+});
+
+describe('foldAccents and escapeForSnippet', () => {
+  it('fold accented letters one for one, keeping case and every position', () => {
+    expect(FOLD_FROM).toHaveLength(FOLD_TO.length);
+    expect(foldAccents('Été à Tanger, ÇA VA, Ÿ')).toBe('Ete a Tanger, CA VA, Y');
+    expect(foldAccents(FOLD_FROM)).toBe(FOLD_TO);
+    expect(foldAccents('اللاجئين ß')).toBe('اللاجئين ß');
+  });
+
+  it('escape the characters of HTML and drop the highlight markers', () => {
+    expect(escapeForSnippet(`<a href="x">l'été</a> & \u0001b\u0002`)).toBe(
+      '&lt;a href=&quot;x&quot;&gt;l&#39;été&lt;/a&gt; &amp; b',
+    );
+  });
+});
+
+describe('snippetOf', () => {
+  it('puts the original characters back around the highlights of the folded passage', () => {
+    const passage = preparePassage('Les réfugiés <arrivent> à Lyon');
+    expect(passage.folded).toBe('Les refugies &lt;arrivent&gt; a Lyon');
+    expect(snippetOf(marked('[refugies] &lt;arrivent&gt; a'), passage)).toBe(
+      '<mark>réfugiés</mark> &lt;arrivent&gt; à',
+    );
+  });
+
+  it('falls back to the folded words when the highlighted passage cannot be found', () => {
+    expect(snippetOf(marked('[refugies] ailleurs'), preparePassage('Les réfugiés'))).toBe(
+      '<mark>refugies</mark> ailleurs',
+    );
+    expect(snippetOf(null, preparePassage('text'))).toBe('');
   });
 });

@@ -28,6 +28,57 @@ export function toSnippet(marked: string | null, original: string | null): strin
   return out;
 }
 
+/**
+ * The two character lists of the database's `passerelle_fold` (migration SearchGoodPractices), a
+ * 1:1 `translate`: search vectors and queries are folded this way, so a passage is folded the same
+ * way before it is highlighted. Checked against the database by the search integration tests.
+ */
+export const FOLD_FROM = 'ÀÁÂÃÄÅàáâãäåÇçÈÉÊËèéêëÌÍÎÏìíîïÑñÒÓÔÕÖòóôõöÙÚÛÜùúûüÝýÿŸ';
+export const FOLD_TO = 'AAAAAAaaaaaaCcEEEEeeeeIIIIiiiiNnOOOOOoooooUUUUuuuuYyyY';
+const FOLD_CASE_KEPT = new Map<string, string>([...FOLD_FROM].map((c, i) => [c, FOLD_TO[i]] as [string, string]));
+const FOLDABLE = new RegExp(`[${FOLD_FROM}]`, 'g');
+
+/** `passerelle_fold` in JavaScript: accents dropped, case and every character's position kept. */
+export const foldAccents = (text: string): string => text.replace(FOLDABLE, (c) => FOLD_CASE_KEPT.get(c)!);
+
+const withoutMarks = (text: string): string => text.replaceAll(MARK_START, '').replaceAll(MARK_END, '');
+
+const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/**
+ * `passerelle_search_escape` in JavaScript: HTML-escapes text for a snippet and drops the two
+ * control characters that mark highlights, so that the only markers in a highlighted passage are
+ * the database's.
+ */
+export const escapeForSnippet = (text: string): string =>
+  withoutMarks(text).replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]);
+
+/**
+ * A passage of original text prepared for highlighting: `folded` is what the database highlights
+ * (folded, escaped), `original` the same characters unfolded (escaped). Folding keeps every
+ * character in place and escaping expands the same characters in both, so they line up.
+ */
+export interface PreparedPassage {
+  folded: string;
+  original: string;
+}
+
+export const preparePassage = (passage: string): PreparedPassage => {
+  const original = escapeForSnippet(passage);
+  return { folded: foldAccents(original), original };
+};
+
+/**
+ * The snippet of a passage the database highlighted: the highlighted words are located in the
+ * folded passage and the original characters are put back in their place (see toSnippet).
+ */
+export function snippetOf(marked: string | null, passage: PreparedPassage): string {
+  if (!marked) return '';
+  const plain = withoutMarks(marked);
+  const at = plain.length > 0 ? passage.folded.indexOf(plain) : -1;
+  return toSnippet(marked, at >= 0 ? passage.original.slice(at, at + plain.length) : null);
+}
+
 /** Accented forms of the letters that accent folding (passerelle_fold) maps to plain ones. */
 const ACCENTED: Record<string, string> = {
   a: 'àáâãäå',

@@ -7,6 +7,7 @@ import { CommentThreads1763900006000 } from './1763900006000-CommentThreads';
 import { ReviewsActivityNotifications1763900007000 } from './1763900007000-ReviewsActivityNotifications';
 import { SearchGoodPractices1763900008000 } from './1763900008000-SearchGoodPractices';
 import { SnapshotStateVector1763900010000 } from './1763900010000-SnapshotStateVector';
+import { SearchIndexesWithoutPendingList1763900011500 } from './1763900011500-SearchIndexesWithoutPendingList';
 
 /** Every migration, in order. A committed migration is never edited: add a new one here. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   ReviewsActivityNotifications1763900007000,
   SearchGoodPractices1763900008000,
   SnapshotStateVector1763900010000,
+  SearchIndexesWithoutPendingList1763900011500,
 ];
