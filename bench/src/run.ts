@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { runLoad, scenarioA, ScenarioAOptions, ScenarioAResult } from './scenario-a';
+import { LiveMemory, runLoad, scenarioA, ScenarioAOptions, ScenarioAResult } from './scenario-a';
 import { scenarioB, scenarioBHocuspocus, ScenarioBPeerResult, ScenarioBResult } from './scenario-b';
 import { scenarioD, ScenarioDResult } from './scenario-d';
 import {
@@ -15,7 +15,7 @@ import {
   SERVER_PROTOCOL,
   ServerKind,
 } from './server';
-import { fmt, sleep } from './util';
+import { fmt, MemoryMap, sleep } from './util';
 
 const USAGE = `npm run bench -w @passerelle/bench -- [options]
   --only a,c,b,d        scenarios to run (default all, in the order a, c, b, d):
@@ -29,7 +29,22 @@ const USAGE = `npm run bench -w @passerelle/bench -- [options]
   --updates 10000       stored updates of the trace (b)   --b-documents 3
   --d-documents 10000   documents inserted for d          --d-duration 10  seconds per endpoint and concurrency
   --d-connections 1,10  concurrent connections for d
-  --soak                a 10-minute run of a against Passerelle only (--duration 600 unless given), RSS every 10 s
+  --soak                a 10-minute run of a against Passerelle only (--duration 600 unless given; other servers
+                        with --servers), RSS every 10 s. Without --steady the documents only grow (insertions).
+  --steady              steady state (a and c, soak or not): once a document's paragraph is longer than --max-chars,
+                        each change of a client deletes one of its own earlier insertions (chosen at random, ~10
+                        characters, like an insertion) instead of inserting; still --rate changes/s per client, so the
+                        text stays near --max-chars. Deletions are timed and counted like insertions (propagation of
+                        both together, and of each apart; arrivals of deletions counted apart); convergence compares
+                        the final texts, deletions included
+  --max-chars 2000      the length the paragraph is held at with --steady
+  --heap                start the servers with the V8 inspector and --trace-gc: their process.memoryUsage() every
+                        10 s, the heap after each full GC and its pause (cost to the server: negligible)
+  --snapshots           --heap, and (runs of 120 s or more) heap snapshots after the first minute and at the end,
+                        diffed by constructor (files in bench/results/heap-<time>/). A snapshot pauses the server for
+                        seconds (latencies outside the pause are printed apart) and leaves RSS ~200 MiB higher (freed
+                        to malloc, not to the system): read RSS from a run without --snapshots. Diff any two
+                        snapshots: node bench/dist/heap-diff.js BEFORE.heapsnapshot AFTER.heapsnapshot [top]
   --cpu-prof            start our server with --cpu-prof (profiles in bench/results/prof-<time>/)
   --out FILE            where to write the JSON of the results (default bench/results/run-<time>.json)
 Needs the API built (npx tsc -b libs/domain libs/content libs/collab apps/api) and PostgreSQL at BENCH_PG_URL
@@ -49,8 +64,9 @@ const ACK_MEANING = {
 
 function printA(r: ScenarioAResult, title: string): void {
   const o = r.options;
+  const steady = o.steadyMaxChars > 0 ? `, steady state at ${o.steadyMaxChars} characters` : '';
   console.log(
-    `\n${title} — ${r.label}: ${o.clients} clients, ${o.documents} documents, ${o.perSecond} changes/s each, ${o.durationS} s (load average ${loadAverage()})`,
+    `\n${title} — ${r.label}: ${o.clients} clients, ${o.documents} documents, ${o.perSecond} changes/s each${steady}, ${o.durationS} s (load average ${loadAverage()})`,
   );
   if (r.ackKind !== 'none') {
     console.log(
@@ -60,15 +76,40 @@ function printA(r: ScenarioAResult, title: string): void {
   console.log(
     `  propagation latency                          p50 ${fmt(r.propagation.p50)} ms  p99 ${fmt(r.propagation.p99)} ms  max ${fmt(r.propagation.max)} ms (${r.propagation.count})`,
   );
+  if (r.propagationOutsidePauses) {
+    const p = r.propagationOutsidePauses;
+    console.log(
+      `    sent outside the snapshots' pauses (±2 s)  p50 ${fmt(p.p50)} ms  p99 ${fmt(p.p99)} ms  max ${fmt(p.max)} ms (${p.count})`,
+    );
+  }
   console.log(
     `  changes/s            ${r.changesPerSecond.toFixed(1)} (sent ${r.sent}, answered ${r.acked}, errors ${r.ackErrors})`,
   );
+  if (r.deleted > 0) {
+    console.log(
+      `    of insertions                              p50 ${fmt(r.propagationInserts.p50)} ms  p99 ${fmt(r.propagationInserts.p99)} ms  max ${fmt(r.propagationInserts.max)} ms (${r.propagationInserts.count})`,
+    );
+    console.log(
+      `    of deletions                               p50 ${fmt(r.propagationDeletes.p50)} ms  p99 ${fmt(r.propagationDeletes.p99)} ms  max ${fmt(r.propagationDeletes.max)} ms (${r.propagationDeletes.count})`,
+    );
+    console.log(
+      `  changes              ${r.inserted} insertions, ${r.deleted} deletions (${r.deleteMisses} not found whole); text per document at the end ${r.textLengthEnd[0]} – ${r.textLengthEnd[1]} characters`,
+    );
+  }
   console.log(`  arrivals             ${r.arrivals} of ${r.expectedArrivals} expected`);
+  if (r.deleted > 0) console.log(`  deletion arrivals    ${r.deleteArrivals} of ${r.expectedDeleteArrivals} expected`);
   console.log(
     `  server               CPU ${r.serverCpuPercent.toFixed(1)} % of one core (PostgreSQL, all sessions: ${r.postgresCpuPercent.toFixed(1)} %); RSS ${r.serverRssMiB.start.toFixed(0)} -> peak ${r.serverRssMiB.peak.toFixed(0)} -> ${r.serverRssMiB.end.toFixed(0)} MiB`,
   );
   console.log(`  propagation p99 per 10 s window: ${r.propagationP99ByWindow.map(fmt).join(', ')} ms`);
   console.log(`  generator            CPU ${r.generatorCpuPercent.toFixed(1)} % of one core`);
+  if (r.serverLoopDelayMaxByWindow.length > 0)
+    console.log(
+      `  server event-loop delay, max per 10 s window (its own stalls): ${r.serverLoopDelayMaxByWindow.map((d) => d.toFixed(0)).join(', ')} ms`,
+    );
+  console.log(
+    `  generator event-loop delay, max per 10 s window (its own pauses, counted as latency): ${r.generatorLoopDelayMaxByWindow.map((d) => d.toFixed(0)).join(', ')} ms`,
+  );
   console.log(
     `  convergence          ${r.convergedDocuments}/${o.documents} documents identical across clients; ` +
       (r.stateful
@@ -82,12 +123,75 @@ function printA(r: ScenarioAResult, title: string): void {
         `  RSS start ${s.start.toFixed(0)}, after warm-up (60 s) ${s.warm.toFixed(0)}, end ${s.end.toFixed(0)} MiB; ` +
         `slope after warm-up ${s.slopePerMin.toFixed(2)} MiB/min`,
     );
+    // The snapshot of 60 s leaves its mark on RSS: the slope from 90 s is not biased by it.
+    if (r.heap)
+      console.log(
+        `  RSS slope from 90 s (after the first snapshot) ${rssTrend(r.rssSeries, 90).slopePerMin.toFixed(2)} MiB/min`,
+      );
   }
+  if (r.memorySeries.length > 3) {
+    const series = (f: (m: ScenarioAResult['memorySeries'][number]) => number) =>
+      r.memorySeries.map((m): [number, number] => [m.t, f(m)]);
+    const line = (name: string, f: (m: ScenarioAResult['memorySeries'][number]) => number) => {
+      const s = rssTrend(series(f), 90);
+      console.log(
+        `  ${name.padEnd(12)} (MiB, every 10 s): ${r.memorySeries.map((m) => f(m).toFixed(0)).join(' ')}; slope from 90 s ${s.slopePerMin.toFixed(2)} MiB/min`,
+      );
+    };
+    console.log('  server process.memoryUsage() (through the inspector):');
+    line('heapUsed', (m) => m.heapUsed);
+    line('heapTotal', (m) => m.heapTotal);
+    line('external', (m) => m.external);
+    line('arrayBuffers', (m) => m.arrayBuffers);
+  }
+  if (r.memoryMapSeries.length > 3) {
+    console.log('  server resident memory by kind of mapping (/proc/<pid>/smaps):');
+    const kinds: Array<[keyof MemoryMap, string]> = [
+      ['anon', 'anonymous (V8 heaps of all threads, stacks, large malloc blocks)'],
+      ['arenas', 'malloc arenas of the threads'],
+      ['brk', 'malloc main arena (brk)'],
+      ['files', 'mapped files'],
+    ];
+    for (const [kind, name] of kinds) {
+      const series = r.memoryMapSeries.map((m): [number, number] => [m.t, m[kind]]);
+      console.log(
+        `    ${name}: ${series.map(([, v]) => v.toFixed(0)).join(' ')} MiB; slope from 90 s ${rssTrend(series, 90).slopePerMin.toFixed(2)} MiB/min`,
+      );
+    }
+  }
+  if (r.liveHeapSeries.length > 3) {
+    const s = rssTrend(r.liveHeapSeries, 90);
+    console.log(
+      `  heap after each full GC (--trace-gc, main thread; ${r.liveHeapSeries.length} full GCs): ` +
+        r.liveHeapSeries.map(([t, m]) => `${t.toFixed(0)}s:${m.toFixed(0)}`).join(' ') +
+        `\n  their pauses (ms): ${r.fullGcPausesMs.map((p) => p.toFixed(0)).join(' ')}` +
+        `\n  live heap slope from 90 s ${s.slopePerMin.toFixed(2)} MiB/min`,
+    );
+  }
+  if (r.liveMemoryBefore && r.liveMemoryAfterClose) {
+    const line = (m: LiveMemory) =>
+      `heapUsed ${m.heapUsed.toFixed(1)} MiB (heapTotal ${m.heapTotal.toFixed(0)}, external ${m.external.toFixed(1)}), RSS ${m.rss.toFixed(0)} MiB ` +
+      `(anonymous ${m.map.anon.toFixed(0)}, malloc arenas ${m.map.arenas.toFixed(0)}, brk ${m.map.brk.toFixed(0)}, files ${m.map.files.toFixed(0)})`;
+    console.log(`  server after a full GC, before any client joined: ${line(r.liveMemoryBefore)}`);
+    console.log(
+      `  server after a full GC, ${r.liveMemoryAfterClose.waitedS} s after every client left: ${line(r.liveMemoryAfterClose)}`,
+    );
+  }
+  for (const w of r.workerHeaps) {
+    console.log(
+      `  worker thread ${w.isolate} of the server: ${w.gcs} GCs (${w.fullGcs} full); heap peak ${w.peakUsedMiB.toFixed(0)} MiB used, ` +
+        `${w.peakCommittedMiB.toFixed(0)} MiB committed; after its full GCs: ${w.afterFullGcMiB.map((m) => m.toFixed(0)).join(' ')} MiB`,
+    );
+  }
+  if (r.heap)
+    console.log(
+      `  heap snapshots, ${r.heap.snapshots.map((s) => `${s.t.toFixed(0)} s`).join(' -> ')}: ${r.heap.text.replace(/\n/g, '\n  ')}`,
+    );
 }
 
-/** Start, after the first minute, end, and the least-squares slope after the first minute. */
-export function rssTrend(series: Array<[number, number]>) {
-  const after = series.filter(([t]) => t >= 60);
+/** Start, after the first minute, end, and the least-squares slope from `from` seconds (default: after the first minute). */
+export function rssTrend(series: Array<[number, number]>, from = 60) {
+  const after = series.filter(([t]) => t >= from);
   const n = after.length;
   const mt = after.reduce((a, [t]) => a + t, 0) / n;
   const mm = after.reduce((a, [, m]) => a + m, 0) / n;
@@ -154,6 +258,10 @@ async function main(): Promise<void> {
       'd-duration': { type: 'string', default: '10' },
       'd-connections': { type: 'string', default: '1,10' },
       soak: { type: 'boolean', default: false },
+      steady: { type: 'boolean', default: false },
+      'max-chars': { type: 'string', default: '2000' },
+      heap: { type: 'boolean', default: false },
+      snapshots: { type: 'boolean', default: false },
       'cpu-prof': { type: 'boolean', default: false },
       out: { type: 'string' },
       help: { type: 'boolean', default: false },
@@ -185,6 +293,8 @@ async function main(): Promise<void> {
     perSecond: Number(values.rate),
     durationS,
     workers: Number(values.workers),
+    steadyMaxChars: values.steady ? Number(values['max-chars']) : 0,
+    heapDir: values.snapshots ? join(results, `heap-${stamp}`) : null,
   };
   const report: Record<string, unknown> = {
     startedAt: new Date().toISOString(),
@@ -195,19 +305,27 @@ async function main(): Promise<void> {
   const db = new BenchDatabase();
   await db.create();
   const ours = new ApiServer(db.url, nodeArgs);
-  try {
+  const diagnostics = values.heap || values.snapshots;
+  ours.withDiagnostics = diagnostics;
+  // Access tokens expire after 15 minutes: a new one at every start (a soak of a peer may come first).
+  let token = '';
+  const startOurs = async () => {
     await ours.start();
-    const token = await ours.login('editor.lyon@passerelle.test');
+    token = await ours.login('editor.lyon@passerelle.test');
+  };
+  try {
+    await startOurs();
     const cityId = await ours.lyonId(token);
     await ours.stop();
 
     const loadScenario = async (key: 'a' | 'c', title: string, options: ScenarioAOptions) => {
       const all: ScenarioAResult[] = [];
+      report[key] = all; // written even if a later server fails
       for (const kind of servers) {
         let result: ScenarioAResult;
         const loadStart = loadAverage();
         if (kind === 'passerelle') {
-          await ours.start();
+          await startOurs();
           try {
             result = await scenarioA(ours, token, cityId, options, key.toUpperCase());
           } finally {
@@ -215,6 +333,7 @@ async function main(): Promise<void> {
           }
         } else {
           const peer = new PeerServer(kind, db.url);
+          peer.withDiagnostics = diagnostics;
           await peer.start();
           try {
             const documentIds = Array.from({ length: options.documents }, (_, i) => `${key}-${i}`);
@@ -227,6 +346,7 @@ async function main(): Promise<void> {
                 token: 'none',
                 documentIds,
                 stateful: kind !== 'relay',
+                diagnostics: peer.diagnostics,
               },
               options,
             );
@@ -252,7 +372,7 @@ async function main(): Promise<void> {
     }
     if (scenarios.has('b')) {
       const bOptions = { updates: Number(values.updates), documents: Number(values['b-documents']) };
-      await ours.start();
+      await startOurs();
       const b = await scenarioB(ours, db, token, cityId, bOptions);
       await ours.stop();
       const peer = servers.includes('hocuspocus-pg') ? await scenarioBHocuspocus(db, bOptions) : null;
@@ -261,7 +381,7 @@ async function main(): Promise<void> {
     }
     if (scenarios.has('d')) {
       console.log(`\nScenario D: REST under load (Passerelle only; load average ${loadAverage()})`);
-      await ours.start();
+      await startOurs();
       try {
         const d: ScenarioDResult = await scenarioD(ours, db, token, {
           documents: Number(values['d-documents']),

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { Client } from 'pg';
+import { GcTrace } from './inspector';
 import type { Protocol } from './protocols';
 import { sleep } from './util';
 
@@ -54,10 +55,41 @@ export class BenchDatabase {
   }
 }
 
+/**
+ * What a server is started with when `diagnostics` is on: the V8 inspector on a free local port
+ * (for `process.memoryUsage()` and heap snapshots, see Inspector) and `--trace-gc` on stdout (the
+ * heap after each full GC, see GcTrace).
+ */
+export interface Diagnostics {
+  inspectPort: number;
+  gcTrace: GcTrace;
+  /** Date.now() when the process was spawned: the origin (within a few ms) of GcTrace's clock. */
+  spawnedAt: number;
+}
+
+async function diagnosticArgs(): Promise<{ args: string[]; diagnostics: Diagnostics }> {
+  const inspectPort = await freePort();
+  return {
+    args: [`--inspect=127.0.0.1:${inspectPort}`, '--trace-gc'],
+    diagnostics: { inspectPort, gcTrace: new GcTrace(), spawnedAt: Date.now() },
+  };
+}
+
+/** The inspector's banner on stderr is not an error of the server. */
+const withoutInspectorBanner = (stderr: string) =>
+  stderr
+    .split('\n')
+    .filter((line) => !/^(Debugger (listening on|attached|ending on)|For help, see: https:\/\/nodejs.org)/.test(line))
+    .join('\n');
+
 /** The Passerelle API (apps/api/dist/main.js) as a child process, in production mode. */
 export class ApiServer {
   private child: ChildProcess | null = null;
   port = 0;
+  /** Start with the inspector and --trace-gc (set before `start`); see `diagnostics`. */
+  withDiagnostics = false;
+  /** Of the running server, when started `withDiagnostics`. */
+  diagnostics: Diagnostics | null = null;
 
   constructor(
     private readonly databaseUrl: string,
@@ -76,7 +108,10 @@ export class ApiServer {
 
   async start(): Promise<void> {
     this.port = this.port || (await freePort());
-    const child = spawn(process.execPath, [...this.nodeArgs, join(ROOT, 'apps/api/dist/main.js')], {
+    const diag = this.withDiagnostics ? await diagnosticArgs() : null;
+    this.diagnostics = diag?.diagnostics ?? null;
+    const args = [...this.nodeArgs, ...(diag?.args ?? []), join(ROOT, 'apps/api/dist/main.js')];
+    const child = spawn(process.execPath, args, {
       cwd: ROOT,
       env: {
         ...process.env,
@@ -88,8 +123,9 @@ export class ApiServer {
         NODE_ENV: 'production',
         LOGIN_RATE_LIMIT: '100000',
       },
-      stdio: ['ignore', 'ignore', 'pipe'],
+      stdio: ['ignore', diag ? 'pipe' : 'ignore', 'pipe'],
     });
+    if (diag) child.stdout?.on('data', (chunk: Buffer) => diag.diagnostics.gcTrace.feed(chunk.toString()));
     let stderr = '';
     child.stderr?.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
     this.child = child;
@@ -184,6 +220,9 @@ export class PeerServer {
   private child: ChildProcess | null = null;
   private stderr = '';
   port = 0;
+  /** Start with the inspector and --trace-gc (set before `start`). */
+  withDiagnostics = false;
+  diagnostics: Diagnostics | null = null;
 
   constructor(
     readonly kind: Exclude<ServerKind, 'passerelle'>,
@@ -212,11 +251,14 @@ export class PeerServer {
       script = join(__dirname, 'peer-hocuspocus.js');
       if (this.kind === 'hocuspocus-pg') env.DATABASE_URL = this.databaseUrl;
     }
-    const child = spawn(process.execPath, [...this.nodeArgs, script], {
+    const diag = this.withDiagnostics ? await diagnosticArgs() : null;
+    this.diagnostics = diag?.diagnostics ?? null;
+    const child = spawn(process.execPath, [...this.nodeArgs, ...(diag?.args ?? []), script], {
       cwd: ROOT,
       env,
-      stdio: ['ignore', 'ignore', 'pipe'],
+      stdio: ['ignore', diag ? 'pipe' : 'ignore', 'pipe'],
     });
+    if (diag) child.stdout?.on('data', (chunk: Buffer) => diag.diagnostics.gcTrace.feed(chunk.toString()));
     child.stderr?.on('data', (chunk: Buffer) => (this.stderr = (this.stderr + chunk.toString()).slice(-4000)));
     this.child = child;
     const deadline = Date.now() + 30_000;
@@ -235,7 +277,7 @@ export class PeerServer {
 
   /** What the server wrote to stderr (warnings included), for the log. */
   get errors(): string {
-    return this.stderr;
+    return withoutInspectorBanner(this.stderr);
   }
 
   async stop(): Promise<void> {

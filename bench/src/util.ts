@@ -59,3 +59,55 @@ export function cpuDelta(before: Map<number, number>, after: Map<number, number>
   for (const [pid, seconds] of after) total += seconds - (before.get(pid) ?? 0);
   return total;
 }
+
+/** Resident memory of a process by kind of mapping (MiB), from /proc/<pid>/smaps. */
+export interface MemoryMap {
+  /** glibc's main malloc arena (the brk heap). */
+  brk: number;
+  /** glibc's per-thread malloc arenas: 64 MiB-aligned anonymous reservations of 64 MiB (rw part + ---p rest). */
+  arenas: number;
+  /** Other anonymous memory: V8's heaps (every isolate), thread stacks, malloc blocks of 128 KiB and more (mmapped). */
+  anon: number;
+  /** Mapped files (the node binary, libraries). */
+  files: number;
+}
+
+export function memoryMap(pid: number): MemoryMap {
+  const maps: Array<{ start: bigint; end: bigint; perms: string; path: string; rss: number }> = [];
+  let current: (typeof maps)[number] | null = null;
+  for (const line of readFileSync(`/proc/${pid}/smaps`, 'utf8').split('\n')) {
+    const header = /^([0-9a-f]+)-([0-9a-f]+) (\S{4}) \S+ \S+ \d+\s*(.*)$/.exec(line);
+    if (header) {
+      current = {
+        start: BigInt(`0x${header[1]}`),
+        end: BigInt(`0x${header[2]}`),
+        perms: header[3],
+        path: header[4],
+        rss: 0,
+      };
+      maps.push(current);
+      continue;
+    }
+    const rss = /^Rss:\s+(\d+) kB/.exec(line);
+    if (rss && current) current.rss = Number(rss[1]) / 1024;
+  }
+  const arena = 64n << 20n;
+  const out: MemoryMap = { brk: 0, arenas: 0, anon: 0, files: 0 };
+  maps.forEach((m, i) => {
+    if (m.path === '[heap]') out.brk += m.rss;
+    else if (m.path.startsWith('/')) out.files += m.rss;
+    else if (m.path !== '' && m.path !== '[anon]')
+      out.anon += m.rss; // [stack], [vvar] …
+    else {
+      const next = maps[i + 1];
+      const isArena =
+        m.start % arena === 0n &&
+        m.perms.startsWith('rw') &&
+        ((next && next.start === m.end && next.perms === '---p' && next.end - m.start === arena) ||
+          m.end - m.start === arena);
+      if (isArena) out.arenas += m.rss;
+      else out.anon += m.rss;
+    }
+  });
+  return out;
+}
