@@ -1,6 +1,7 @@
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { DOCUMENT_KINDS, LANGUAGES } from '@passerelle/domain';
 import { randomUUID } from 'node:crypto';
+import { DocumentsRepository } from '../src/modules/documents/documents.repository';
 import { bearer, createDocumentsWorld, DocumentsWorld } from './utils/document-fixtures';
 import { createDocument } from './utils/factories';
 import { createTestApp, TestApp } from './utils/test-app';
@@ -139,6 +140,169 @@ describe('documents', () => {
 
     it('needs a signed-in caller', async () => {
       expect((await t.http().get('/api/documents')).status).toBe(401);
+    });
+
+    it('lists each document exactly as GET /api/documents/:id shows it, timestamps to the millisecond', async () => {
+      // A title that JSON must escape.
+      await createDocument(t.db, {
+        programmeId: w.programmeId,
+        cityId: w.lyon.id,
+        title: 'Quote " backslash \\ tab \t bell \u0007 émoji 🐙 عربي </script>',
+      });
+      // Microseconds that the API's millisecond timestamps cut off (not round).
+      await t.db.query(
+        `UPDATE documents SET created_at = '2026-03-04 05:06:07.891999+00', updated_at = '2026-03-04 05:06:08.000999+00'
+          WHERE id = $1`,
+        [docs.lyonPublished],
+      );
+      for (const who of ['editorLyon', 'stakeholderLyon', 'editorTangier', 'outsider', 'coordinator'] as const) {
+        const token = w.users[who].token;
+        const list = (await get('/api/documents', token)).body as Array<{ id: string }>;
+        expect(list.length).toBeGreaterThan(0);
+        for (const item of list) {
+          const one = await get(`/api/documents/${item.id}`, token);
+          expect(one.status).toBe(200);
+          // The same fields in the same order, the same values (the permissions of this caller).
+          expect(JSON.stringify(item)).toBe(JSON.stringify(one.body));
+        }
+      }
+      const published = (await get(`/api/documents?cityId=${w.lyon.id}`, w.users.outsider.token)).body;
+      expect(published).toEqual([
+        expect.objectContaining({
+          id: docs.lyonPublished,
+          createdAt: '2026-03-04T05:06:07.891Z',
+          updatedAt: '2026-03-04T05:06:08.000Z',
+        }),
+      ]);
+    });
+
+    describe('sent again while unchanged', () => {
+      /** How many times the list was read and serialized, and how many times only checked, while `fn` ran. */
+      const work = async (fn: () => Promise<unknown>) => {
+        const repo = t.app.get(DocumentsRepository);
+        const read = jest.spyOn(repo, 'findReadableList');
+        const checked = jest.spyOn(repo, 'listFingerprint');
+        try {
+          await fn();
+          return { read: read.mock.calls.length, checked: checked.mock.calls.length };
+        } finally {
+          read.mockRestore();
+          checked.mockRestore();
+        }
+      };
+      const titles = async (token: string, query = '') =>
+        ((await get(`/api/documents${query}`, token)).body as Array<{ id: string; title: string }>).map(
+          (d) => `${d.id}:${d.title}`,
+        );
+
+      it('sends the same bytes again only after the database confirms that nothing listed changed', async () => {
+        const token = w.users.outsider.token;
+        const first = await get('/api/documents', token);
+        const again = await get('/api/documents', token);
+        expect(again.text).toBe(first.text);
+        expect(again.headers['content-type']).toBe('application/json; charset=utf-8');
+        expect(again.headers.etag).toBe(first.headers.etag);
+        expect(await work(() => get('/api/documents', token))).toEqual({ read: 0, checked: 1 });
+        // A client that has it gets 304.
+        const unchanged = await get('/api/documents', token).set('If-None-Match', first.headers.etag);
+        expect(unchanged.status).toBe(304);
+      });
+
+      it('shows any change to a listed document at once, even one made behind the services’ back', async () => {
+        const token = w.users.outsider.token;
+        const { id } = await createDocument(t.db, {
+          programmeId: w.programmeId,
+          cityId: w.tangier.id,
+          title: 'Gazette',
+          status: 'adopted',
+          published: true,
+        });
+        expect(await titles(token)).toContain(`${id}:Gazette`);
+        expect(await titles(token)).toContain(`${id}:Gazette`);
+        // A new title, its update time left alone: the list still changes.
+        await t.db.query(`UPDATE documents SET title = 'Gazette (2)' WHERE id = $1`, [id]);
+        expect(await work(async () => expect(await titles(token)).toContain(`${id}:Gazette (2)`))).toEqual({
+          read: 1,
+          checked: 1,
+        });
+        // No longer published: gone for the outsider at once, and from their pages too.
+        await t.db.query(`UPDATE documents SET published = false WHERE id = $1`, [id]);
+        expect(await listIds(token)).not.toContain(id);
+        expect(await listIds(token, '?limit=1000')).not.toContain(id);
+        await t.db.query(`UPDATE documents SET published = true WHERE id = $1`, [id]);
+        expect(await listIds(token)).toContain(id);
+        // Two documents trading titles (in one statement): the list changes although the set of
+        // titles does not.
+        const other = await createDocument(t.db, {
+          programmeId: w.programmeId,
+          cityId: w.tangier.id,
+          title: 'Almanac',
+          status: 'adopted',
+          published: true,
+        });
+        expect(await titles(token)).toEqual(expect.arrayContaining([`${id}:Gazette (2)`, `${other.id}:Almanac`]));
+        await t.db.query(
+          `UPDATE documents SET title = CASE id WHEN $1 THEN 'Almanac' ELSE 'Gazette (2)' END WHERE id IN ($1, $2)`,
+          [id, other.id],
+        );
+        expect(await titles(token)).toEqual(expect.arrayContaining([`${id}:Almanac`, `${other.id}:Gazette (2)`]));
+        await t.db.query(`DELETE FROM documents WHERE id IN ($1, $2)`, [id, other.id]);
+        const left = await listIds(token);
+        expect(left).not.toContain(id);
+        expect(left).not.toContain(other.id);
+      });
+
+      it('keeps lists apart by access scope and by request', async () => {
+        const editorLyon = w.users.editorLyon.token;
+        const editorTangier = w.users.editorTangier.token;
+        await get('/api/documents', editorLyon);
+        await get('/api/documents', editorTangier);
+        const lyon = await get('/api/documents', editorLyon);
+        const tangier = await get('/api/documents', editorTangier);
+        const ids = (res: { body: Array<{ id: string }> }) => res.body.map((d) => d.id);
+        expect(ids(lyon)).toContain(docs.lyonDraft);
+        expect(ids(lyon)).not.toContain(docs.tangierDraft);
+        expect(ids(tangier)).toContain(docs.tangierDraft);
+        expect(ids(tangier)).not.toContain(docs.lyonDraft);
+        // The permissions are the caller's own, even when the documents are the same.
+        const lyonView = lyon.body.find((d: { id: string }) => d.id === docs.lyonPublished);
+        const tangierView = tangier.body.find((d: { id: string }) => d.id === docs.lyonPublished);
+        expect(lyonView.permissions).toContain('comment');
+        expect(tangierView.permissions).toEqual(['read']);
+        expect(await listIds(editorLyon, `?cityId=${w.tangier.id}`)).toEqual([docs.tangierPublished]);
+        expect(await listIds(editorLyon, `?limit=1`)).toHaveLength(1);
+      });
+    });
+
+    it('pages with limit and offset through the same order, newest change first', async () => {
+      const token = w.users.coordinator.token;
+      const all = await listIds(token);
+      expect(all.length).toBeGreaterThanOrEqual(5);
+      const pages: string[] = [];
+      for (let offset = 0; offset < all.length; offset += 2) {
+        const page = await listIds(token, `?limit=2&offset=${offset}`);
+        expect(page.length).toBeLessThanOrEqual(2);
+        pages.push(...page);
+      }
+      expect(pages).toEqual(all);
+      expect(await listIds(token, `?limit=2`)).toEqual(all.slice(0, 2));
+      expect(await listIds(token, `?offset=${all.length}`)).toEqual([]);
+      // Pages are taken among what the caller may read only.
+      const outsider = await listIds(w.users.outsider.token, `?limit=1000`);
+      expect(outsider).toEqual(await listIds(w.users.outsider.token));
+      expect(outsider).not.toContain(docs.lyonDraft);
+    });
+
+    it.each([
+      ['limit=0', 'limit'],
+      ['limit=1001', 'limit'],
+      ['limit=ten', 'limit'],
+      ['offset=-1', 'offset'],
+      ['offset=1.5', 'offset'],
+    ])('refuses ?%s naming the field', async (query, field) => {
+      const res = await get(`/api/documents?${query}`, w.users.editorLyon.token);
+      expect(res.status).toBe(400);
+      expect(res.body.message).toContain(field);
     });
   });
 

@@ -25,11 +25,16 @@ export class DocumentsController {
   constructor(private readonly documents: DocumentsService) {}
 
   @Get()
-  @ApiOperation({ summary: 'The documents the caller can read, newest change first' })
+  @ApiOperation({
+    summary: 'The documents the caller can read, newest change first',
+    description: 'All of them, or one page with limit (and offset).',
+  })
   @ApiOkResponse({ type: DocumentDto, isArray: true })
   @ApiBadRequestResponse({ description: 'a filter is not valid (the field is named)' })
-  list(@CurrentUser() user: AuthUser, @Query() query: ListDocumentsQuery): Promise<DocumentDto[]> {
-    return this.documents.list(user, query);
+  async list(@CurrentUser() user: AuthUser, @Query() query: ListDocumentsQuery, @Res() res: Response): Promise<void> {
+    // Sent as bytes the service may have kept from an identical list (see DocumentsService.listResponse).
+    const list = await this.documents.listResponse(user, query);
+    res.type('json').set('ETag', list.etag).send(list.body);
   }
 
   @Post()

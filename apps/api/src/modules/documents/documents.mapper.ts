@@ -1,6 +1,6 @@
 import type { DocumentAction } from '@passerelle/domain';
 import type { DocumentDto } from './dto/document.dto';
-import type { DocumentRecord } from './documents.repository';
+import type { DocumentListRow, DocumentRecord } from './documents.repository';
 
 export const toDocumentDto = (doc: DocumentRecord, permissions: DocumentAction[]): DocumentDto => ({
   id: doc.id,
@@ -13,5 +13,20 @@ export const toDocumentDto = (doc: DocumentRecord, permissions: DocumentAction[]
   phase: doc.phase,
   createdAt: doc.createdAt.toISOString(),
   updatedAt: doc.updatedAt.toISOString(),
+  permissions,
+});
+
+/** A row of the documents list: the same fields, in the same order, as toDocumentDto. */
+export const toDocumentListDto = (row: DocumentListRow, permissions: DocumentAction[]): DocumentDto => ({
+  id: row.id,
+  cityId: row.cityId,
+  kind: row.kind,
+  title: row.title,
+  language: row.language,
+  status: row.status,
+  published: row.published,
+  phase: row.phase,
+  createdAt: row.createdAt,
+  updatedAt: row.updatedAt,
   permissions,
 });

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CollabModule } from '../../collab/collab.module';
 import { DocumentRenderer } from './content/document-renderer';
+import { DocumentListCache } from './document-list.cache';
 import { DocumentEntity } from './document.entity';
 import { DocumentsController } from './documents.controller';
 import { DocumentsRepository } from './documents.repository';
@@ -19,6 +20,7 @@ import { DocumentsSeeder } from './seed/documents.seeder';
   providers: [
     DocumentsRepository,
     DocumentsService,
+    DocumentListCache,
     DocumentRenderer,
     DocumentsSeeder,
     { provide: 'DocumentsSeeder', useExisting: DocumentsSeeder },

@@ -75,34 +75,109 @@ const toRecord = (row: DocumentRow): DocumentRecord => ({
   updatedAt: new Date(row.updated_at),
 });
 
+/** A row of the documents list, as the API shows it (see findReadableList). */
+export interface DocumentListRow {
+  id: string;
+  cityId: string | null;
+  kind: DocumentKind;
+  title: string;
+  language: Language;
+  status: DocumentStatus;
+  published: boolean;
+  phase: Phase;
+  /** ISO 8601 in UTC with milliseconds, as Date.prototype.toISOString writes it. */
+  createdAt: string;
+  updatedAt: string;
+}
+
+/**
+ * A timestamptz written as `Date.prototype.toISOString` writes it (UTC, milliseconds truncated as
+ * the driver's Date truncates them), whatever the session's time zone.
+ */
+const isoTimestamp = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+/**
+ * A 64-bit hash of one document's listed columns, each column's hash seeding the next from the id
+ * on: it changes with any of them, and a value moving from one document to another changes it too.
+ * (Hashing the columns' values directly is cheaper than writing them out as text and hashing that.)
+ */
+const LISTED_ROW_HASH = `hashtextextended(d.title,
+  timestamp_hash_extended(d.updated_at AT TIME ZONE 'UTC',
+  timestamp_hash_extended(d.created_at AT TIME ZONE 'UTC',
+  hashtextextended(concat_ws(' ', d.kind, d.language, d.status, d.phase, d.published),
+  uuid_hash_extended(COALESCE(d.city_id, '00000000-0000-0000-0000-000000000000'::uuid),
+  uuid_hash_extended(d.id, 0))))))`;
+
+/** The number of documents and the digest of their listed columns (see listFingerprint). */
+const LIST_FINGERPRINT = `count(*) || ':' || COALESCE(bit_xor(${LISTED_ROW_HASH}), 0)`;
+
+/** The WHERE clause of the list (alias `d`) and its parameters. */
+function listWhere(
+  readable: { sql: string; params: unknown[] },
+  filters: DocumentFilters,
+): { where: string; params: unknown[] } {
+  const params = [...readable.params];
+  const where = [readable.sql];
+  const add = (column: string, value: unknown, cast = '') => where.push(`d.${column} = $${params.push(value)}${cast}`);
+  if (filters.cityId !== undefined) add('city_id', filters.cityId, '::uuid');
+  if (filters.kind !== undefined) add('kind', filters.kind);
+  if (filters.status !== undefined) add('status', filters.status);
+  if (filters.published !== undefined) add('published', filters.published);
+  return { where: where.join(' AND '), params };
+}
+
 /** The SQL of documents (the rows; their Yjs content belongs to the collaboration store). */
 @Injectable()
 export class DocumentsRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   /**
-   * Documents matching `filters` among those `readable` allows: a SQL condition on the alias `d`
-   * whose parameters start at $1 (from AccessService.readableDocumentsSql).
+   * The documents list: documents matching `filters` among those `readable` allows (a SQL
+   * condition on the alias `d` whose parameters start at $1, from AccessService.readableDocumentsSql),
+   * newest change first; with `page.limit` / `page.offset`, one page of it. With it, the
+   * fingerprint of every matching document (see listFingerprint), taken in the same snapshot
+   * (null when the page is empty).
+   *
+   * Only the columns the list shows, named as the API names them, with the timestamps already
+   * written as the API writes them: a list of thousands of documents was bound by the server's
+   * work on every row (parsing dates, building records, mapping them), not by the database.
    */
-  async findReadable(
+  async findReadableList(
     readable: { sql: string; params: unknown[] },
     filters: DocumentFilters,
-  ): Promise<DocumentRecord[]> {
-    const params = [...readable.params];
-    const where = [readable.sql];
-    const add = (column: string, value: unknown, cast = '') => {
-      params.push(value);
-      where.push(`d.${column} = $${params.length}${cast}`);
-    };
-    if (filters.cityId !== undefined) add('city_id', filters.cityId, '::uuid');
-    if (filters.kind !== undefined) add('kind', filters.kind);
-    if (filters.status !== undefined) add('status', filters.status);
-    if (filters.published !== undefined) add('published', filters.published);
-    const rows: DocumentRow[] = await this.db.query(
-      `SELECT ${COLUMNS} FROM documents d WHERE ${where.join(' AND ')} ORDER BY d.updated_at DESC, d.id`,
+    page: { limit?: number; offset?: number } = {},
+  ): Promise<{ rows: DocumentListRow[]; fingerprint: string | null }> {
+    const { where, params } = listWhere(readable, filters);
+    const add = (value: number) => `$${params.push(value)}::int`;
+    const limit = page.limit !== undefined ? ` LIMIT ${add(page.limit)}` : '';
+    const offset = page.offset ? ` OFFSET ${add(page.offset)}` : '';
+    const rows: Array<DocumentListRow & { fingerprint?: string }> = await this.db.query(
+      `SELECT d.id, d.city_id AS "cityId", d.kind, d.title, d.language, d.status, d.published, d.phase,
+              ${isoTimestamp('d.created_at')} AS "createdAt", ${isoTimestamp('d.updated_at')} AS "updatedAt",
+              (SELECT ${LIST_FINGERPRINT} FROM documents d WHERE ${where}) AS fingerprint
+         FROM documents d
+        WHERE ${where}
+        ORDER BY d.updated_at DESC, d.id${limit}${offset}`,
       params,
     );
-    return rows.map(toRecord);
+    // The fingerprint, the same on every row, is computed once, in the statement's snapshot. (The
+    // rows keep the property: they are mapped field by field, and deleting it would slow them down.)
+    return { rows, fingerprint: rows[0]?.fingerprint ?? null };
+  }
+
+  /**
+   * A fingerprint of what the list shows for `filters` among the readable documents: their
+   * number and a 64-bit digest of every listed column of every one of them (which also fixes their
+   * order). Equal fingerprints mean an equal list, however the documents were changed; reading
+   * it costs the database a few milliseconds against tens for the server to build a long list.
+   */
+  async listFingerprint(readable: { sql: string; params: unknown[] }, filters: DocumentFilters): Promise<string> {
+    const { where, params } = listWhere(readable, filters);
+    const [row]: Array<{ fingerprint: string }> = await this.db.query(
+      `SELECT ${LIST_FINGERPRINT} AS fingerprint FROM documents d WHERE ${where}`,
+      params,
+    );
+    return row.fingerprint;
   }
 
   async findById(id: string): Promise<DocumentRecord | null> {

@@ -24,8 +24,9 @@ import {
   type DocumentCreatedEvent,
   type DocumentUpdatedEvent,
 } from './documents.events';
-import { toDocumentDto } from './documents.mapper';
-import { CityForDocuments, DocumentRecord, DocumentsRepository } from './documents.repository';
+import { toDocumentDto, toDocumentListDto } from './documents.mapper';
+import { DocumentListCache, etagOf, listScopeKey, type SerializedList } from './document-list.cache';
+import { CityForDocuments, DocumentListRow, DocumentRecord, DocumentsRepository } from './documents.repository';
 
 /** Everything needed to create a document; `content` replaces the kind's template when given. */
 export interface NewDocument {
@@ -65,16 +66,55 @@ export class DocumentsService {
     private readonly store: DocumentStore,
     private readonly renderer: DocumentRenderer,
     private readonly events: EventEmitter2,
+    private readonly lists: DocumentListCache,
   ) {}
 
   toDto(user: Principal, doc: DocumentRecord): DocumentDto {
     return toDocumentDto(doc, this.access.permissions(user, doc));
   }
 
-  async list(user: AuthUser, query: ListDocumentsQuery): Promise<DocumentDto[]> {
+  /**
+   * The documents the user can read, newest change first (one page of them with `limit` / `offset`),
+   * as the controller sends them: JSON bytes and their ETag. The bytes last sent for the
+   * same access scope and request are sent again when the database confirms, by a fingerprint of
+   * every listed column, that the list has not changed (see DocumentListCache); otherwise the list
+   * is read and serialized anew.
+   */
+  async listResponse(user: AuthUser, query: ListDocumentsQuery): Promise<SerializedList> {
+    const { cityId, kind, status, published, limit, offset } = query;
+    const key = JSON.stringify([listScopeKey(user), cityId, kind, status, published, limit, offset ?? 0]);
+    const cached = this.lists.get(key);
+    if (cached) {
+      const readable = this.access.readableDocumentsSql(user, 'd', 1);
+      const now = await this.repo.listFingerprint(readable, { cityId, kind, status, published });
+      if (now === cached.fingerprint) return cached;
+    }
+    const { rows, fingerprint } = await this.findList(user, query);
+    const body = Buffer.from(JSON.stringify(this.toListDtos(user, rows)));
+    const list: SerializedList = { body, etag: etagOf(body), fingerprint: fingerprint ?? '' };
+    if (fingerprint !== null) this.lists.set(key, list);
+    else this.lists.delete(key);
+    return list;
+  }
+
+  private findList(user: AuthUser, query: ListDocumentsQuery) {
     const readable = this.access.readableDocumentsSql(user, 'd', 1);
-    const docs = await this.repo.findReadable(readable, query);
-    return docs.map((doc) => this.toDto(user, doc));
+    const { cityId, kind, status, published, limit, offset } = query;
+    return this.repo.findReadableList(readable, { cityId, kind, status, published }, { limit, offset });
+  }
+
+  /**
+   * Permissions depend on the user and the document's city, publication and status only, so they
+   * are worked out once per combination of those, not once per document.
+   */
+  private toListDtos(user: AuthUser, rows: DocumentListRow[]): DocumentDto[] {
+    const permissions = new Map<string, DocumentAction[]>();
+    return rows.map((row) => {
+      const key = `${row.cityId}|${row.published}|${row.status}`;
+      let allowed = permissions.get(key);
+      if (!allowed) permissions.set(key, (allowed = this.access.permissions(user, row)));
+      return toDocumentListDto(row, allowed);
+    });
   }
 
   /** The document when `user` may do `action` on it: 404 when it is out of reach (or no such id), 403 otherwise. */

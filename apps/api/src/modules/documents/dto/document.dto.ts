@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import {
   DOCUMENT_ACTIONS,
   DOCUMENT_KINDS,
@@ -20,6 +20,9 @@ const toBoolean = ({ value }: { value: unknown }) =>
   value === '' ? undefined : value === 'true' ? true : value === 'false' ? false : value;
 /** `?cityId=&kind=` (empty values) means "no filter", as the contract writes it. */
 const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
+
+/** The largest page of the documents list (`limit`); without `limit` the list is whole. */
+export const DOCUMENTS_PAGE_MAX_LIMIT = 1000;
 
 /** A document as the API shows it, with what the caller may do to it. */
 export class DocumentDto {
@@ -62,6 +65,27 @@ export class ListDocumentsQuery {
   @Transform(toBoolean)
   @IsBoolean()
   published?: boolean;
+
+  @ApiPropertyOptional({
+    minimum: 1,
+    maximum: DOCUMENTS_PAGE_MAX_LIMIT,
+    description: 'at most this many documents (one page); every readable document when omitted',
+  })
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(DOCUMENTS_PAGE_MAX_LIMIT)
+  limit?: number;
+
+  @ApiPropertyOptional({ minimum: 0, default: 0, description: 'documents to skip before the page (with limit)' })
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  offset?: number;
 }
 
 export class CreateDocumentDto {
