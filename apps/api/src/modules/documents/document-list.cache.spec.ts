@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { DocumentListCache, etagOf, listScopeKey, type SerializedList } from './document-list.cache';
+import { accessScopeKey } from '../../core/access/access-scope';
+import { DocumentListCache, etagOf, type SerializedList } from './document-list.cache';
 
 const list = (bytes: number, fingerprint = 'f'): SerializedList => {
   const body = Buffer.alloc(bytes, 'x');
@@ -45,18 +46,18 @@ describe('etagOf', () => {
   });
 });
 
-describe('listScopeKey', () => {
+describe('accessScopeKey', () => {
   it('depends on the role and the memberships only, in any order', () => {
     const lyon = { cityId: 'lyon', role: 'editor' as const };
     const tangier = { cityId: 'tangier', role: 'observer' as const };
-    expect(listScopeKey({ role: 'member', memberships: [lyon, tangier] })).toBe(
-      listScopeKey({ role: 'member', memberships: [tangier, lyon] }),
+    expect(accessScopeKey({ role: 'member', memberships: [lyon, tangier] })).toBe(
+      accessScopeKey({ role: 'member', memberships: [tangier, lyon] }),
     );
     const keys = [
-      listScopeKey({ role: 'member', memberships: [lyon] }),
-      listScopeKey({ role: 'member', memberships: [{ ...lyon, role: 'stakeholder' }] }),
-      listScopeKey({ role: 'coordinator', memberships: [lyon] }),
-      listScopeKey({ role: 'member', memberships: [] }),
+      accessScopeKey({ role: 'member', memberships: [lyon] }),
+      accessScopeKey({ role: 'member', memberships: [{ ...lyon, role: 'stakeholder' }] }),
+      accessScopeKey({ role: 'coordinator', memberships: [lyon] }),
+      accessScopeKey({ role: 'member', memberships: [] }),
     ];
     expect(new Set(keys).size).toBe(keys.length);
   });

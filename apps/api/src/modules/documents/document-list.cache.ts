@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import type { Principal } from '@passerelle/domain';
 import { createHash } from 'node:crypto';
 
 /** The documents list as sent: the JSON bytes, their ETag, and the fingerprint of what they show. */
@@ -12,13 +11,6 @@ export interface SerializedList {
 /** A weak ETag of the bytes, written as Express writes its own. */
 export const etagOf = (body: Buffer): string =>
   `W/"${body.length.toString(16)}-${createHash('sha1').update(body).digest('base64').slice(0, 27)}"`;
-
-/**
- * Who sees the same list: the access policy reads only the global role and the memberships (city
- * and role), so they decide both which documents are listed and the permissions shown with each.
- */
-export const listScopeKey = (principal: Principal): string =>
-  [principal.role, ...principal.memberships.map((m) => `${m.cityId}:${m.role}`).sort()].join('|');
 
 /**
  * The last documents lists sent, as bytes, by access scope and request. An entry is only ever

@@ -25,7 +25,8 @@ import {
   type DocumentUpdatedEvent,
 } from './documents.events';
 import { toDocumentDto, toDocumentListDto } from './documents.mapper';
-import { DocumentListCache, etagOf, listScopeKey, type SerializedList } from './document-list.cache';
+import { accessScopeKey } from '../../core/access/access-scope';
+import { DocumentListCache, etagOf, type SerializedList } from './document-list.cache';
 import { CityForDocuments, DocumentListRow, DocumentRecord, DocumentsRepository } from './documents.repository';
 
 /** Everything needed to create a document; `content` replaces the kind's template when given. */
@@ -82,7 +83,7 @@ export class DocumentsService {
    */
   async listResponse(user: AuthUser, query: ListDocumentsQuery): Promise<SerializedList> {
     const { cityId, kind, status, published, limit, offset } = query;
-    const key = JSON.stringify([listScopeKey(user), cityId, kind, status, published, limit, offset ?? 0]);
+    const key = JSON.stringify([accessScopeKey(user), cityId, kind, status, published, limit, offset ?? 0]);
     const cached = this.lists.get(key);
     if (cached) {
       const readable = this.access.readableDocumentsSql(user, 'd', 1);

@@ -1,5 +1,6 @@
 import { EventEmitter2 } from '@nestjs/event-emitter';
-import { accessScopeKey, SEARCH_INVALIDATING_EVENTS, SearchCache } from './search.cache';
+import { accessScopeKey } from '../../core/access/access-scope';
+import { SEARCH_INVALIDATING_EVENTS, SearchCache } from './search.cache';
 
 describe('SearchCache', () => {
   let now: number;

@@ -1,6 +1,5 @@
 import { Injectable, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
-import type { Principal } from '@passerelle/domain';
 import {
   DOCUMENT_CONTENT_CHANGED,
   DOCUMENT_STATUS_CHANGED,
@@ -52,20 +51,6 @@ export const SEARCH_INVALIDATING_EVENTS: readonly string[] = [
   MEMBERSHIP_CHANGED,
   USER_ACCESS_CHANGED,
 ];
-
-/**
- * What decides which results a person gets: the access policy reads only the global role and the
- * memberships (city and role), so two people with the same ones share results. The user's id is
- * deliberately not part of it.
- */
-export const accessScopeKey = (principal: Principal): string =>
-  [
-    principal.role,
-    ...principal.memberships
-      .map((m) => `${m.cityId}:${m.role}`)
-      .sort()
-      .filter((m, i, all) => i === 0 || all[i - 1] !== m),
-  ].join('|');
 
 interface Entry<T> {
   at: number;

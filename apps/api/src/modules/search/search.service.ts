@@ -9,7 +9,8 @@ import {
   type SearchResult,
   type SearchType,
 } from './dto/search.dto';
-import { accessScopeKey, SearchCache } from './search.cache';
+import { accessScopeKey } from '../../core/access/access-scope';
+import { SearchCache } from './search.cache';
 import { SearchRepository, type SearchPageRow } from './search.repository';
 import { preparePassage, snippetOf } from './snippet';
 
