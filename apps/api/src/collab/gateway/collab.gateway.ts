@@ -1,14 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import {
-  ConnectedSocket,
-  MessageBody,
-  OnGatewayConnection,
-  OnGatewayDisconnect,
-  OnGatewayInit,
-  SubscribeMessage,
-  WebSocketGateway,
-} from '@nestjs/websockets';
+import { OnGatewayConnection, OnGatewayDisconnect, OnGatewayInit, WebSocketGateway } from '@nestjs/websockets';
 import {
   COLLAB_NAMESPACE,
   CollabAck,
@@ -103,35 +95,43 @@ export class CollabGateway implements OnGatewayInit, OnGatewayConnection, OnGate
     corkFrames(socket.conn.transport);
     socket.conn.on('upgrade', corkFrames);
     packetsInOneFlush(socket.client);
-    if (socket.data.session) this.rooms.register(socket);
+    if (!socket.data.session) return;
+    this.rooms.register(socket);
+    this.listen(socket);
   }
 
   handleDisconnect(socket: Socket): void {
     this.rooms.unregister(socket);
   }
 
-  @SubscribeMessage(CollabEvent.join)
-  onJoin(@ConnectedSocket() socket: Socket, @MessageBody() payload: unknown) {
-    return this.answer(socket, () => this.join(socket, payload));
-  }
-
-  @SubscribeMessage(CollabEvent.sync)
-  onSync(@ConnectedSocket() socket: Socket, @MessageBody() payload: unknown) {
-    return this.answer(socket, () => this.sync(socket, payload));
-  }
-
-  @SubscribeMessage(CollabEvent.awareness)
-  onAwareness(@ConnectedSocket() socket: Socket, @MessageBody() payload: unknown) {
-    return this.answer(socket, () => this.awareness(socket, payload));
-  }
-
-  @SubscribeMessage(CollabEvent.leave)
-  onLeave(@ConnectedSocket() socket: Socket, @MessageBody() payload: unknown) {
-    return this.answer(socket, () => {
-      const { documentId } = parseDocumentPayload(payload);
-      this.rooms.leave(socket, documentId);
-      return {};
-    });
+  /**
+   * The events of the collaboration socket, each answered by an acknowledgement (see `answer`).
+   *
+   * Bound on the socket itself rather than with `@SubscribeMessage`: Nest's message dispatch runs
+   * every message through an rxjs pipeline and the guard, pipe and interceptor chains — none of
+   * which these handlers use, they parse and check their own payloads — and that was about a tenth
+   * of the server's busy time per change in the benchmark's profile. All four events are bound the
+   * same way so that they keep the order in which the client sent them (a join, then a change).
+   */
+  private listen(socket: Socket): void {
+    const handlers: Record<string, (payload: unknown) => Promise<object> | object> = {
+      [CollabEvent.join]: (payload) => this.join(socket, payload),
+      [CollabEvent.sync]: (payload) => this.sync(socket, payload),
+      [CollabEvent.awareness]: (payload) => this.awareness(socket, payload),
+      [CollabEvent.leave]: (payload) => {
+        const { documentId } = parseDocumentPayload(payload);
+        this.rooms.leave(socket, documentId);
+        return {};
+      },
+    };
+    for (const [event, handler] of Object.entries(handlers)) {
+      socket.on(event, (...args: unknown[]) => {
+        const ack = typeof args[args.length - 1] === 'function' ? (args.pop() as (answer: unknown) => void) : null;
+        // As Nest passed them: one argument as it is, several as an array (which no payload parser accepts).
+        const payload = args.length <= 1 ? args[0] : args;
+        void this.answer(socket, () => handler(payload)).then((answer) => ack?.(answer));
+      });
+    }
   }
 
   private async authenticate(socket: Socket): Promise<void> {
