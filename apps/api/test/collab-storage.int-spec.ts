@@ -40,6 +40,8 @@ describe('collaboration storage: compaction and eviction', () => {
   });
   afterEach(() => {
     options.compactAfterUpdates = 500;
+    options.compactIdleMs = 2000;
+    options.compactWhenBusyAfterUpdates = 2000;
     options.evictAfterMs = 30_000;
     options.buildAfterLoadMs = 250;
   });
@@ -84,6 +86,32 @@ describe('collaboration storage: compaction and eviction', () => {
     } finally {
       editors.forEach((e) => e.destroy());
     }
+  });
+
+  it('compacts once the editing pauses, or while it goes on once the log passes the busy limit', async () => {
+    options.compactAfterUpdates = 10;
+    options.compactIdleMs = 1000;
+    const documentId = await newDocument();
+    const source = new Y.Doc();
+    let last: Uint8Array = new Uint8Array();
+    source.on('update', (u: Uint8Array) => (last = u));
+    const type = async (n: number) => {
+      for (let i = 0; i < n; i++) {
+        source.getArray('a').push([i]);
+        await store.append(documentId, last, null);
+        await sleep(5);
+      }
+    };
+    // Past the threshold (10 – 15 rows with the jitter) but no pause yet: nothing compacted.
+    await type(20);
+    expect(await counts(t, documentId)).toEqual({ updates: 20, snapshots: 0 });
+    await waitFor('compacted after the pause', async () => (await counts(t, documentId)).updates === 0, 10_000);
+    // Typing without a pause long enough: compacted anyway once past 40 – 60 rows.
+    options.compactIdleMs = 600_000;
+    options.compactWhenBusyAfterUpdates = 40;
+    await type(70);
+    await waitFor('compacted while busy', async () => (await counts(t, documentId)).updates <= 30, 10_000);
+    expect((await storedDoc(t.db, documentId)).getArray('a').toArray()).toEqual(source.getArray('a').toArray());
   });
 
   it('lets only one of two concurrent compactions replace the snapshot, and loses nothing', async () => {

@@ -17,8 +17,12 @@ export interface Rate {
 export class CollabOptions {
   /** COLLAB_MAX_MESSAGE_BYTES: larger sync or awareness messages get too_large. */
   maxMessageBytes: number;
-  /** Stored updates after which a document is compacted into its snapshot (in the background). */
+  /** Stored updates after which a document is compacted into its snapshot (in the background), once its editing pauses … */
   compactAfterUpdates = 500;
+  /** … for this long (no change stored by this instance) … */
+  compactIdleMs = 2000;
+  /** … or at once when it reaches this many while people keep typing. */
+  compactWhenBusyAfterUpdates = 2000;
   /** A document opened from its compacted snapshot is built this long after loading, unless needed sooner. */
   buildAfterLoadMs = 250;
   /** How long a document nobody has open stays in memory. */
