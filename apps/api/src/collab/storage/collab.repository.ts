@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DocumentStatus } from '@passerelle/domain';
+import type { Pool } from 'pg';
 import { DataSource } from 'typeorm';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 
 export interface StoredState {
   snapshot: Uint8Array | null;
@@ -26,6 +28,13 @@ export interface DocumentAccessRow {
   published: boolean;
   status: DocumentStatus;
 }
+
+/** Named, so that each connection parses and plans it once. */
+const APPEND = {
+  name: 'collab_append_updates',
+  text: `INSERT INTO document_updates (document_id, data, user_id)
+         SELECT * FROM unnest($1::uuid[], $2::bytea[], $3::uuid[])`,
+};
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const isUuid = (value: string): boolean => UUID.test(value);
@@ -66,19 +75,21 @@ export class CollabRepository {
     };
   }
 
-  /** Appends updates (of possibly several documents) in one statement, hence one transaction; resolves once committed. */
+  /**
+   * Appends updates (of possibly several documents) in one statement, hence one transaction; resolves
+   * once committed. The hottest statement of the server (every few milliseconds under load): one
+   * text whatever the number of rows, prepared once per connection, sent straight to the driver's pool.
+   */
   async append(rows: readonly UpdateRow[]): Promise<void> {
     if (rows.length === 0) return;
-    const values: string[] = [];
-    const params: unknown[] = [];
-    rows.forEach((row, i) => {
-      values.push(`($${i * 3 + 1}::uuid, $${i * 3 + 2}::bytea, $${i * 3 + 3}::uuid)`);
-      params.push(row.documentId, Buffer.from(row.data.buffer, row.data.byteOffset, row.data.byteLength), row.userId);
+    await this.pool().query({
+      ...APPEND,
+      values: [
+        rows.map((row) => row.documentId),
+        rows.map((row) => Buffer.from(row.data.buffer, row.data.byteOffset, row.data.byteLength)),
+        rows.map((row) => row.userId),
+      ],
     });
-    await this.db.query(
-      `INSERT INTO document_updates (document_id, data, user_id) VALUES ${values.join(', ')}`,
-      params,
-    );
   }
 
   /**
@@ -117,6 +128,11 @@ export class CollabRepository {
       await tx.query(`DELETE FROM document_updates WHERE id = ANY($1::bigint[])`, [updateIds]);
       return true;
     });
+  }
+
+  /** The `pg` pool under TypeORM (the embedded database's included: a pool of one connection). */
+  private pool(): Pool {
+    return (this.db.driver as PostgresDriver).master as Pool;
   }
 
   async findDocument(documentId: string): Promise<DocumentAccessRow | null> {
