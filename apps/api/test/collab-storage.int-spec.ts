@@ -25,6 +25,59 @@ const updateOf = (change: (doc: Y.Doc) => void, base?: Y.Doc): Uint8Array => {
   return Y.encodeStateAsUpdate(doc, before);
 };
 
+/**
+ * Three people typing, deleting and formatting one paragraph (fixed client ids, so that the run is the
+ * same every time), their changes sent to a server through `send`, which answers with what it holds.
+ */
+async function formattingSession(
+  seed: number,
+  base: Uint8Array,
+  send: (update: Uint8Array) => Promise<void>,
+  serverState: (stateVector: Uint8Array) => Promise<Uint8Array>,
+): Promise<void> {
+  let r = seed;
+  const pick = (n: number) => {
+    r = (r * 1103515245 + 12345) % 2147483648;
+    return Math.floor((r / 2147483648) * n);
+  };
+  const clients = [0, 1, 2].map((i) => {
+    const doc = new Y.Doc();
+    doc.clientID = 1001 + i;
+    Y.applyUpdate(doc, base, 'server');
+    return doc;
+  });
+  const outbox = clients.map((doc) => {
+    const updates: Uint8Array[] = [];
+    doc.on('update', (update: Uint8Array, origin: unknown) => origin !== 'server' && updates.push(update));
+    return updates;
+  });
+  for (let round = 0; round < 30; round++) {
+    for (const doc of clients) {
+      const text = (doc.getXmlFragment('default').get(0) as Y.XmlElement).get(0) as Y.XmlText;
+      const length = text.length;
+      const op = pick(10);
+      if (op < 6 || length < 2) text.insert(pick(length + 1), ['la ', 'ville ', 'x'][pick(3)], pick(4) === 0 ? { bold: true } : undefined);
+      else if (op < 8) {
+        const at = pick(length);
+        text.delete(at, Math.min(length - at, 1 + pick(4)));
+      } else {
+        const at = pick(length);
+        text.format(at, Math.min(length - at, 1 + pick(6)), pick(2) ? { italic: true } : { bold: null });
+      }
+    }
+    for (const updates of outbox) for (const update of updates.splice(0)) await send(update);
+    if (pick(2)) {
+      for (const doc of clients) Y.applyUpdate(doc, await serverState(Y.encodeStateVector(doc)), 'server');
+    }
+  }
+}
+
+/** Every deleted id of a delete set, as `client:clock`. */
+const deletedIds = (ds: { clients: Map<number, Array<{ clock: number; len: number }>> }): string[] =>
+  [...ds.clients].flatMap(([client, ranges]) =>
+    ranges.flatMap((range) => Array.from({ length: range.len }, (_, i) => `${client}:${range.clock + i}`)),
+  );
+
 describe('collaboration storage: compaction and eviction', () => {
   let t: TestApp;
   let w: CollabWorld;
@@ -112,6 +165,57 @@ describe('collaboration storage: compaction and eviction', () => {
     await type(70);
     await waitFor('compacted while busy', async () => (await counts(t, documentId)).updates <= 30, 10_000);
     expect((await storedDoc(t.db, documentId)).getArray('a').toArray()).toEqual(source.getArray('a').toArray());
+  });
+
+  it('stores the formatting clean-ups Yjs makes on its own, which the editors are sent too', async () => {
+    const source = new Y.Doc();
+    source.clientID = 1000;
+    const paragraph = new Y.XmlElement('paragraph');
+    paragraph.insert(0, [new Y.XmlText('hello world foo bar ')]);
+    source.getXmlFragment('default').insert(0, [paragraph]);
+    const base = Y.encodeStateAsUpdate(source);
+    // After some remote changes to formatted text, Yjs removes redundant formatting marks in a
+    // transaction of its own (origin null): find a run where the server's copy does that.
+    const cleanupsOf = async (seed: number) => {
+      const server = new Y.Doc();
+      Y.applyUpdate(server, base);
+      let cleanups = 0;
+      server.on('update', (_: Uint8Array, origin: unknown) => origin === null && cleanups++);
+      await formattingSession(
+        seed,
+        base,
+        async (update) => Y.applyUpdate(server, update, 'client'),
+        async (sv) => Y.encodeStateAsUpdate(server, sv),
+      );
+      return cleanups;
+    };
+    let seed = 1;
+    while ((await cleanupsOf(seed)) === 0) seed++;
+    expect(seed).toBeLessThan(100);
+
+    const documentId = await newDocument();
+    await store.append(documentId, base, null);
+    const live = await store.get(documentId);
+    let cleanups = 0;
+    live.on('update', (_: Uint8Array, origin: unknown) => origin === null && cleanups++);
+    await formattingSession(
+      seed,
+      base,
+      (update) => store.append(documentId, update, w.people.editor.id, 'client'),
+      async (sv) => Y.encodeStateAsUpdate(live, sv),
+    );
+    await store.flush();
+    expect(cleanups).toBeGreaterThan(0);
+    const rows: Array<{ data: Buffer }> = await t.db.query(
+      `SELECT data FROM document_updates WHERE document_id = $1 ORDER BY id`,
+      [documentId],
+    );
+    const stored = Y.decodeUpdate(Y.mergeUpdates(rows.map((row) => new Uint8Array(row.data)))).ds;
+    // Everything the live document deleted — its clean-ups included — is in storage.
+    expect(deletedIds(stored).sort()).toEqual(deletedIds(Y.snapshot(live).ds).sort());
+    expect((await storedDoc(t.db, documentId)).getXmlFragment('default').toString()).toBe(
+      live.getXmlFragment('default').toString(),
+    );
   });
 
   it('lets only one of two concurrent compactions replace the snapshot, and loses nothing', async () => {

@@ -373,6 +373,15 @@ export class DocumentStore implements OnModuleDestroy {
       }
       doc.on('update', (update: Uint8Array, origin: unknown) => {
         for (const listener of this.updateListeners) this.safely(() => listener(documentId, update, origin));
+        // A change no one asked for is Yjs's own: after a remote change to formatted text it removes
+        // redundant formatting marks in a transaction of its own (origin null). The editors are sent
+        // it with the rest, so it is stored too — storing only what clients sent would leave the stored
+        // document without it, and replicas do not always clean up the same way.
+        if (origin === null) {
+          this.store(entry, update, null).catch((error: unknown) =>
+            this.logger.warn(`storing a formatting clean-up of ${documentId} failed: ${String(error)}`),
+          );
+        }
       });
       return doc;
     };
