@@ -36,16 +36,29 @@ type Job = { resolve(folded: Folded): void; reject(error: Error): void };
  * Runs `compactState` on a worker thread: folding even a few hundred updates of a template-sized
  * document takes ~10 ms, thousands of a long one hundreds of milliseconds — on the main thread
  * that would stall the fan-out of every editor of every document.
+ *
+ * The worker is started on the first job and stopped once it has had none for `idleMs`: compactions
+ * come in bursts (documents that fall quiet, or leave memory), and an idle worker holds its own heap
+ * (tens of MiB of resident memory after a busy spell) for nothing.
  */
 export class Compactor {
   private worker: Worker | null = null;
   private readonly jobs = new Map<number, Job>();
   private nextId = 1;
+  private idleTimer: NodeJS.Timeout | null = null;
+
+  constructor(private readonly idleMs = 30_000) {}
+
+  /** Whether the worker thread exists (started, not yet stopped for idleness). */
+  get running(): boolean {
+    return this.worker !== null;
+  }
 
   compact(parts: readonly Uint8Array[]): Promise<Folded> {
     return new Promise((resolve, reject) => {
       const id = this.nextId++;
       this.jobs.set(id, { resolve, reject });
+      this.cancelIdleTimer();
       const worker = this.ensureWorker();
       worker.ref();
       worker.postMessage({ id, parts: parts.map((p) => p.slice()) });
@@ -53,6 +66,7 @@ export class Compactor {
   }
 
   async close(): Promise<void> {
+    this.cancelIdleTimer();
     const worker = this.worker;
     this.worker = null;
     for (const job of this.jobs.values()) job.reject(new Error('compactor closed'));
@@ -67,7 +81,10 @@ export class Compactor {
       const job = this.jobs.get(message.id);
       if (!job) return;
       this.jobs.delete(message.id);
-      if (this.jobs.size === 0) worker.unref();
+      if (this.jobs.size === 0) {
+        worker.unref();
+        this.stopWhenIdle(worker);
+      }
       if (message.state && message.stateVector)
         job.resolve({ state: new Uint8Array(message.state), stateVector: new Uint8Array(message.stateVector) });
       else job.reject(new Error(message.error ?? 'compaction failed'));
@@ -76,6 +93,22 @@ export class Compactor {
     worker.on('exit', () => this.fail(worker, new Error('compaction worker exited')));
     this.worker = worker;
     return worker;
+  }
+
+  private stopWhenIdle(worker: Worker): void {
+    this.cancelIdleTimer();
+    this.idleTimer = setTimeout(() => {
+      this.idleTimer = null;
+      if (this.worker !== worker || this.jobs.size > 0) return;
+      this.worker = null;
+      void worker.terminate();
+    }, this.idleMs);
+    this.idleTimer.unref();
+  }
+
+  private cancelIdleTimer(): void {
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = null;
   }
 
   private fail(worker: Worker, error: Error): void {
