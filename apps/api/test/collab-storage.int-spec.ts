@@ -56,7 +56,8 @@ async function formattingSession(
       const text = (doc.getXmlFragment('default').get(0) as Y.XmlElement).get(0) as Y.XmlText;
       const length = text.length;
       const op = pick(10);
-      if (op < 6 || length < 2) text.insert(pick(length + 1), ['la ', 'ville ', 'x'][pick(3)], pick(4) === 0 ? { bold: true } : undefined);
+      if (op < 6 || length < 2)
+        text.insert(pick(length + 1), ['la ', 'ville ', 'x'][pick(3)], pick(4) === 0 ? { bold: true } : undefined);
       else if (op < 8) {
         const at = pick(length);
         text.delete(at, Math.min(length - at, 1 + pick(4)));

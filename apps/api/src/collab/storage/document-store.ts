@@ -446,7 +446,8 @@ export class DocumentStore implements OnModuleDestroy {
   private considerCompaction(entry: Entry): void {
     const { compactAfterUpdates, compactWhenBusyAfterUpdates, compactIdleMs } = this.options;
     const jitter = 1 + entry.compactJitter;
-    const due = () => entry.sinceSnapshot >= Math.round(compactAfterUpdates * jitter) && !this.compactions.has(entry.id);
+    const due = () =>
+      entry.sinceSnapshot >= Math.round(compactAfterUpdates * jitter) && !this.compactions.has(entry.id);
     if (!due()) return;
     if (entry.sinceSnapshot >= Math.round(compactWhenBusyAfterUpdates * jitter)) {
       this.cancelCompactionTimer(entry);
