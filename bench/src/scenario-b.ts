@@ -98,6 +98,9 @@ export async function scenarioB(
   const { updates, expected } = buildUpdates(options.updates);
   const buildMs = nowMs() - b0;
   console.log(`  trace replayed into ${updates.length} updates in ${buildMs.toFixed(0)} ms`);
+  // The replay held this process's event loop for longer than the server's HTTP keep-alive (5 s):
+  // let fetch see the pooled connection's close before reusing it ("other side closed").
+  await new Promise((resolve) => setTimeout(resolve, 50));
   const ids: string[] = [];
   for (let i = 0; i < options.documents; i++) ids.push(await server.createDocument(token, cityId, `Bench B ${i}`));
   await server.stop();
