@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { Client } from 'pg';
+import { xoroshiro128plus } from 'pure-rand';
 import * as Y from 'yjs';
 import { CollabOptions } from '../src/collab/collab.options';
 import { CollabRepository } from '../src/collab/storage/collab.repository';
@@ -35,11 +37,8 @@ async function formattingSession(
   send: (update: Uint8Array) => Promise<void>,
   serverState: (stateVector: Uint8Array) => Promise<Uint8Array>,
 ): Promise<void> {
-  let r = seed;
-  const pick = (n: number) => {
-    r = (r * 1103515245 + 12345) % 2147483648;
-    return Math.floor((r / 2147483648) * n);
-  };
+  const rng = new fc.Random(xoroshiro128plus(seed));
+  const pick = (n: number) => rng.nextInt(0, n - 1);
   const clients = [0, 1, 2].map((i) => {
     const doc = new Y.Doc();
     doc.clientID = 1001 + i;

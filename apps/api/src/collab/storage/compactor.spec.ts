@@ -1,7 +1,6 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import * as Y from 'yjs';
 import { Compactor } from './compactor';
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The updates of a text typed in `n` steps. */
 function typed(n: number): Uint8Array[] {
