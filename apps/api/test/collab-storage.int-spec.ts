@@ -97,6 +97,7 @@ describe('collaboration storage: compaction and eviction', () => {
     options.compactWhenBusyAfterUpdates = 2000;
     options.evictAfterMs = 30_000;
     options.buildAfterLoadMs = 250;
+    options.maxConcurrentCompactions = 2;
   });
   afterAll(async () => {
     await t?.close();
@@ -216,6 +217,45 @@ describe('collaboration storage: compaction and eviction', () => {
     expect((await storedDoc(t.db, documentId)).getXmlFragment('default').toString()).toBe(
       live.getXmlFragment('default').toString(),
     );
+  });
+
+  it('runs at most maxConcurrentCompactions compactions at once, the others in turn, and loses nothing', async () => {
+    options.maxConcurrentCompactions = 2;
+    const documentIds = await Promise.all([1, 2, 3, 4, 5].map(() => newDocument()));
+    for (const documentId of documentIds) {
+      for (let i = 0; i < 5; i++) {
+        await store.append(
+          documentId,
+          updateOf((d) => d.getArray('a').push([i]), await store.get(documentId)),
+          null,
+        );
+      }
+    }
+    const repo = t.app.get(CollabRepository);
+    const load = repo.load;
+    let reading = 0;
+    let most = 0;
+    // Each compaction starts by reading the log: slowed down so that unlimited compactions would overlap.
+    repo.load = async (documentId: string) => {
+      reading += 1;
+      most = Math.max(most, reading);
+      try {
+        await sleep(50);
+        return await load.call(repo, documentId);
+      } finally {
+        reading -= 1;
+      }
+    };
+    try {
+      expect(await Promise.all(documentIds.map((id) => store.compact(id)))).toEqual([true, true, true, true, true]);
+    } finally {
+      repo.load = load;
+    }
+    expect(most).toBe(2);
+    for (const documentId of documentIds) {
+      expect(await counts(t, documentId)).toEqual({ updates: 0, snapshots: 1 });
+      expect((await storedDoc(t.db, documentId)).getArray('a').toArray()).toEqual([0, 1, 2, 3, 4]);
+    }
   });
 
   it('lets only one of two concurrent compactions replace the snapshot, and loses nothing', async () => {

@@ -23,6 +23,12 @@ export class CollabOptions {
   compactIdleMs = 2000;
   /** … or at once when it reaches this many while people keep typing. */
   compactWhenBusyAfterUpdates = 2000;
+  /**
+   * Background compactions running at once; the others wait their turn. Documents leave memory
+   * together (a workshop ends: every one of its documents is compacted on eviction), and each
+   * compaction reads its whole update log into this process and holds a database connection.
+   */
+  maxConcurrentCompactions = 2;
   /** A document opened from its compacted snapshot is built this long after loading, unless needed sooner. */
   buildAfterLoadMs = 250;
   /** How long a document nobody has open stays in memory. */

@@ -94,6 +94,10 @@ export class DocumentStore implements OnModuleDestroy {
   private readonly loaded = new Map<string, Entry>();
   private readonly loading = new Map<string, { promise: Promise<Entry>; remote: Uint8Array[] }>();
   private readonly compactions = new Map<string, Promise<boolean>>();
+  /** Background compactions running (see CollabOptions.maxConcurrentCompactions) … */
+  private compactionsRunning = 0;
+  /** … and the ones waiting for their turn, first come first served. */
+  private readonly compactionTurns: Array<() => void> = [];
   private readonly queue: WriteQueue;
   private readonly compactor = new Compactor();
   private readonly updateListeners = new Set<UpdateListener>();
@@ -274,9 +278,25 @@ export class DocumentStore implements OnModuleDestroy {
   compact(documentId: string): Promise<boolean> {
     const running = this.compactions.get(documentId);
     if (running) return running;
-    const job = this.runCompaction(documentId).finally(() => this.compactions.delete(documentId));
+    const job = this.inTurn(() => this.runCompaction(documentId)).finally(() => this.compactions.delete(documentId));
     this.compactions.set(documentId, job);
     return job;
+  }
+
+  /** Runs `work` once fewer than `maxConcurrentCompactions` others run; a finishing one hands its turn to the longest waiting. */
+  private async inTurn<T>(work: () => Promise<T>): Promise<T> {
+    if (this.compactionsRunning >= Math.max(1, this.options.maxConcurrentCompactions)) {
+      await new Promise<void>((resolve) => this.compactionTurns.push(resolve));
+    } else {
+      this.compactionsRunning += 1;
+    }
+    try {
+      return await work();
+    } finally {
+      const next = this.compactionTurns.shift();
+      if (next) next();
+      else this.compactionsRunning -= 1;
+    }
   }
 
   /** Drops a document from memory at once if nobody holds it and no write is pending. */
@@ -414,6 +434,8 @@ export class DocumentStore implements OnModuleDestroy {
   }
 
   private async runCompaction(documentId: string): Promise<boolean> {
+    // Its turn came during shutdown: left for the next start (the updates stay in the log).
+    if (this.closing) return false;
     const state = await this.repo.load(documentId);
     if (state.updates.length === 0) return false;
     const parts = state.updates.map((u) => u.data);
