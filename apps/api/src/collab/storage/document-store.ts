@@ -272,8 +272,9 @@ export class DocumentStore implements OnModuleDestroy {
 
   /**
    * Folds the stored updates into the snapshot (in a worker thread, off the editors' way) and
-   * deletes exactly those rows. Returns false when there was nothing to do or another compaction
-   * replaced the snapshot meanwhile.
+   * deletes exactly those rows, once fewer than `maxConcurrentCompactions` others run. Returns false
+   * when there was nothing to do, another compaction replaced the snapshot meanwhile, or the server
+   * began shutting down before its turn came.
    */
   compact(documentId: string): Promise<boolean> {
     const running = this.compactions.get(documentId);
